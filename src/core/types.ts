@@ -1,0 +1,98 @@
+/**
+ * The types every stage of rivulet shares: what a protocol adapter yields, what the store holds,
+ * and what a user passes in. Nothing here touches the DOM or React.
+ */
+
+/** A wire protocol that {@link decodeStream} understands. */
+export type Protocol =
+  | "openai-chat"
+  | "openai-responses"
+  | "anthropic"
+  | "gemini"
+  | "ai-sdk"
+  | "ollama"
+  | "sse"
+  | "text";
+
+/** Token counts as a provider reports them, normalised to one shape. */
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+}
+
+/**
+ * One step of a streamed answer, whatever protocol carried it.
+ *
+ * @example
+ * for await (const delta of decodeStream(response)) {
+ *   if (delta.type === "text") process.stdout.write(delta.text);
+ * }
+ */
+export type ChatDelta =
+  | { type: "text"; text: string }
+  | { type: "reasoning"; text: string }
+  /** A piece of a tool call: deltas with the same `id` concatenate their `argsText`. */
+  | { type: "tool-call"; id: string; name?: string; argsText: string }
+  | { type: "finish"; reason?: string; usage?: Usage };
+
+/** Who wrote a message. */
+export type Role = "user" | "assistant" | "system";
+
+/** Where a message is in its life: still arriving, complete, stopped by the user, or cut by an error. */
+export type MessageState = "streaming" | "done" | "aborted" | "error";
+
+/** A tool call as the store accumulates it from `tool-call` deltas. */
+export interface ToolCall {
+  id: string;
+  name?: string;
+  argsText: string;
+  /** Filled in by the app when it runs the tool; rivulet only displays it. */
+  result?: unknown;
+}
+
+/**
+ * One message of a conversation. Messages are immutable: the store replaces a message object when it
+ * changes, and keeps the identity of every message that did not.
+ */
+export interface ChatMessage {
+  id: string;
+  role: Role;
+  content: string;
+  state: MessageState;
+  reasoning?: string;
+  toolCalls?: ToolCall[];
+  finishReason?: string;
+  usage?: Usage;
+  /** Set when `state` is `"error"`: a plain-language description of what went wrong. */
+  error?: string;
+  /** Set on an answer that a page reload cut off (restored from persisted storage). */
+  interrupted?: boolean;
+  createdAt?: number;
+}
+
+/** The store's single status: views derive their booleans from it. */
+export type ChatStatus = "ready" | "submitted" | "streaming" | "error";
+
+/** What `ChatStore.getSnapshot()` returns. Its identity changes only when something in it changed. */
+export interface ChatSnapshot {
+  readonly messages: readonly ChatMessage[];
+  readonly status: ChatStatus;
+  readonly error?: import("./chat-error.js").ChatError;
+}
+
+/** The figures `onFinish` receives for one answer. */
+export interface ChatTimings {
+  /** Milliseconds from send to the first text or reasoning delta. */
+  firstTokenMs?: number;
+  /** Milliseconds from send to the end of the stream. */
+  totalMs: number;
+  /** Number of text and reasoning deltas received. */
+  tokens: number;
+}
+
+/** The wire message a request carries: only what a model needs. */
+export interface WireMessage {
+  role: Role;
+  content: string;
+}

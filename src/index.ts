@@ -1,0 +1,27 @@
+/**
+ * rivulet core: decode any LLM stream into deltas, and hold a conversation in a framework-free store.
+ * Safe to import in Node and during server rendering: nothing here touches the DOM at import time.
+ *
+ * @example
+ * import { ChatStore } from "rivulet";
+ * const store = new ChatStore({ endpoint: "/api/chat" });
+ * store.subscribe(() => console.log(store.getSnapshot().messages));
+ * await store.send("Hello");
+ *
+ * @packageDocumentation
+ */
+export { ChatError, isChatError } from "./core/chat-error.js";
+export type { ChatErrorOptions, ChatErrorType } from "./core/chat-error.js";
+export type {
+  ChatDelta,
+  ChatMessage,
+  ChatSnapshot,
+  ChatStatus,
+  ChatTimings,
+  MessageState,
+  Protocol,
+  Role,
+  ToolCall,
+  Usage,
+  WireMessage,
+} from "./core/types.js";

@@ -1,0 +1,22 @@
+// Real Chromium for the browser tests, driven by playwright-core (Playwright's own browser download
+// cannot work on a closed network, so we use the system's Chromium).
+import { chromium, type Browser, type Page } from "playwright-core";
+// @ts-expect-error -- plain ESM helper shared with scripts/ and bench/, no types of its own.
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from "../../scripts/chromium.mjs";
+
+/** Launches headless Chromium with the flags a loopback-only machine needs. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium() as string | undefined;
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM as string);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS as string[], headless: true });
+}
+
+/** Collects console errors and uncaught page errors, so a test can assert there were none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}

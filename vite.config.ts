@@ -1,0 +1,54 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+import { demoServerPlugin } from "./server/vite-plugin.js";
+
+// One config for the demo (`npm start`) and the tests (`vitest`). The library build lives in
+// scripts/build.mjs, because it makes several bundles with different externals.
+export default defineConfig({
+  plugins: [react(), demoServerPlugin()],
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+    host: process.env.HOST ?? "localhost",
+  },
+  preview: {
+    port: Number(process.env.PORT ?? 5173),
+  },
+  build: {
+    outDir: "dist/demo",
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/browser/**", "tests/**/*.dom.test.ts", "tests/fixtures/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "component",
+          environment: "jsdom",
+          include: ["tests/**/*.dom.test.{ts,tsx}"],
+          setupFiles: ["tests/helpers/dom-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["tests/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Two cores: one Chromium at a time keeps timing-sensitive assertions honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
