@@ -96,3 +96,43 @@ export interface WireMessage {
   role: Role;
   content: string;
 }
+
+/** What the store passes to a `body` function, and what a custom transport receives. */
+export interface ChatRequestContext {
+  /** The conversation to send, oldest first, in wire form. */
+  messages: WireMessage[];
+  /** The full messages, for apps that need ids or reasoning. */
+  chatMessages: readonly ChatMessage[];
+}
+
+/**
+ * Options of a {@link ChatStore} (and of `useChat` and `<Chat>`). Every option is read when a message
+ * is sent, so changing one with `setOptions` takes effect at the next send.
+ */
+export interface ChatStoreOptions {
+  /** Where to POST the conversation. Default `/api/chat`. */
+  endpoint?: string;
+  /** Extra request headers, or a function returning them (for a fresh token per request). */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /**
+   * Extra fields merged into the JSON body, or a function that builds the whole body from the
+   * conversation. Default body: `{ messages: [{ role, content }], stream: true }`.
+   */
+  body?: Record<string, unknown> | ((context: ChatRequestContext) => unknown);
+  /** The fetch to use (for auth wrappers, tests, or non-browser runtimes). Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Request credentials mode. Default `"same-origin"`. */
+  credentials?: RequestCredentials;
+  /** The wire protocol of the answer, or `"auto"` (default) to detect it. */
+  protocol?: Protocol | "auto";
+  /** Fail with a `"timeout"` ChatError when no byte arrives for this long. Default 60 000 ms. */
+  idleTimeoutMs?: number;
+  /** A system prompt sent as the first message of every request (not shown in the conversation). */
+  system?: string;
+  /** Messages to start with (e.g. restored from storage). */
+  initialMessages?: readonly ChatMessage[];
+  /** Called once per finished answer (also a stopped one), with timing figures. */
+  onFinish?: (message: ChatMessage, info: { timings: ChatTimings }) => void;
+  /** Called once per failed request. */
+  onError?: (error: import("./chat-error.js").ChatError) => void;
+}
