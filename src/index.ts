@@ -12,6 +12,8 @@
  */
 export { ChatError, isChatError } from "./core/chat-error.js";
 export type { ChatErrorOptions, ChatErrorType } from "./core/chat-error.js";
+export { decodeStream } from "./protocols/decode-stream.js";
+export type { DecodeStreamOptions } from "./protocols/decode-stream.js";
 export type {
   ChatDelta,
   ChatMessage,

@@ -1,0 +1,96 @@
+/**
+ * Turns a non-2xx response into a {@link ChatError} that says what the provider said. Each provider wraps
+ * its message differently in the JSON error body:
+ * OpenAI `{ error: { message } }`, Anthropic `{ type: "error", error: { message } }`,
+ * Gemini `{ error: { message, status } }` (sometimes inside an array), Ollama `{ error: "text" }`.
+ */
+import { ChatError } from "../core/chat-error.js";
+import { isObject, str } from "./protocol-adapter.js";
+
+/** Bodies of error responses are read up to this many characters; a provider's message is short. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+/**
+ * Reads the body of a failed response and builds the error to throw. Never rejects: an unreadable body
+ * still gives an error with the status.
+ *
+ * @example
+ * if (!response.ok) throw await errorFromResponse(response);
+ */
+export async function errorFromResponse(response: Response, signal?: AbortSignal): Promise<ChatError> {
+  const body = await readBounded(response, signal);
+  const status = response.status;
+  const label = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const detail = providerMessage(body) ?? htmlTitle(body, response.headers.get("content-type"));
+  const message = detail ? `${detail} (${label})` : `The server answered ${label}.`;
+  return new ChatError("http", message, { status, retryAfterMs: retryAfterMs(response.headers) });
+}
+
+/**
+ * The provider's own message from a JSON error body, where there is one.
+ *
+ * @example
+ * providerMessage('{"error":{"message":"Invalid key"}}'); // "Invalid key"
+ */
+export function providerMessage(body: string): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(json)) json = json[0];
+  if (!isObject(json)) return undefined;
+  const error = json.error;
+  if (typeof error === "string") return error;
+  if (isObject(error)) {
+    const message = str(error, "message");
+    const status = str(error, "status");
+    if (message) return status ? `${message} [${status}]` : message;
+  }
+  return str(json, "message") ?? str(json, "detail");
+}
+
+/**
+ * Milliseconds to wait before retrying, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date).
+ *
+ * @example
+ * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
+ */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const ms = Number(headers.get("retry-after-ms") ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function htmlTitle(body: string, contentType: string | null): string | undefined {
+  if (!contentType?.includes("html") && !/^\s*</.test(body)) return undefined;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+  return title ? `The server answered with an HTML page: “${title}”` : undefined;
+}
+
+async function readBounded(response: Response, signal?: AbortSignal): Promise<string> {
+  const body = response.body;
+  if (!body) return "";
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    while (text.length < MAX_ERROR_BODY) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    // A broken or aborted error body: report what arrived.
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  return text;
+}
