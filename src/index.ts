@@ -11,15 +11,22 @@
  * @packageDocumentation
  */
 export { ChatError, isChatError } from "./core/chat-error.js";
+export { ChatStore, createChatStore } from "./core/chat-store.js";
+export { createMessageId } from "./core/create-message-id.js";
+export { buildFetchRequest, buildRequestBody, DEFAULT_ENDPOINT, fetchTransport } from "./core/fetch-transport.js";
 export type { ChatErrorOptions, ChatErrorType } from "./core/chat-error.js";
 export { decodeStream } from "./protocols/decode-stream.js";
 export type { DecodeStreamOptions } from "./protocols/decode-stream.js";
 export type {
   ChatDelta,
   ChatMessage,
+  ChatRequestContext,
   ChatSnapshot,
   ChatStatus,
+  ChatStoreOptions,
   ChatTimings,
+  ChatTransport,
+  ChatTransportRequest,
   MessageState,
   Protocol,
   Role,

@@ -135,4 +135,28 @@ export interface ChatStoreOptions {
   onFinish?: (message: ChatMessage, info: { timings: ChatTimings }) => void;
   /** Called once per failed request. */
   onError?: (error: import("./chat-error.js").ChatError) => void;
+  /**
+   * How a request is sent and its answer read. Default: `fetch` to `endpoint`, decoded with
+   * `decodeStream`. A custom transport (e.g. a WebSocket) gets the conversation and the options
+   * as they were at send time, and yields deltas until the answer ends.
+   */
+  transport?: ChatTransport;
 }
+
+/** What a {@link ChatTransport} receives for one request. */
+export interface ChatTransportRequest extends ChatRequestContext {
+  /** The store's options as they were when the message was sent. */
+  options: Readonly<ChatStoreOptions>;
+}
+
+/**
+ * Sends one request and yields the answer's deltas. It must stop (and release the connection) when
+ * `signal` aborts. Throwing a `ChatError` after yielding some deltas marks the answer as failed; any
+ * other thrown value is reported as a `"network"` ChatError.
+ *
+ * @example
+ * const echo: ChatTransport = async function* (request) {
+ *   yield { type: "text", text: request.messages.at(-1)?.content ?? "" };
+ * };
+ */
+export type ChatTransport = (request: ChatTransportRequest, signal: AbortSignal) => AsyncIterable<ChatDelta>;
