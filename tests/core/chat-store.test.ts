@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChatError } from "../../src/core/chat-error.js";
 import { ChatStore } from "../../src/core/chat-store.js";
 import { FRAME_FALLBACK_MS } from "../../src/core/notify-scheduler.js";
+import type { ChatStoreOptions } from "../../src/core/types.js";
 import { recordSnapshots, scriptedTransport, summarize } from "./scripted-transport.js";
 
 /** Lets the store's async loop run (microtasks only; no timer fires). */
@@ -24,7 +25,7 @@ afterEach(() => {
 describe("ChatStore snapshot histories", () => {
   it("send → stream → finish: one snapshot per status change and per frame, untouched messages keep identity", async () => {
     const script = scriptedTransport();
-    const onFinish = vi.fn();
+    const onFinish = vi.fn<NonNullable<ChatStoreOptions["onFinish"]>>();
     const store = new ChatStore({ transport: script.transport, onFinish });
     const history = recordSnapshots(store);
 
@@ -71,7 +72,7 @@ describe("ChatStore snapshot histories", () => {
 
   it("stop mid-stream: partial answer kept as aborted, request aborted, no delta after it", async () => {
     const script = scriptedTransport();
-    const onFinish = vi.fn();
+    const onFinish = vi.fn<NonNullable<ChatStoreOptions["onFinish"]>>();
     const store = new ChatStore({ transport: script.transport, onFinish });
     const history = recordSnapshots(store);
 
@@ -119,7 +120,7 @@ describe("ChatStore snapshot histories", () => {
 
   it("error mid-stream keeps the user message and the partial answer; retry replaces the failed answer", async () => {
     const script = scriptedTransport();
-    const onError = vi.fn();
+    const onError = vi.fn<NonNullable<ChatStoreOptions["onError"]>>();
     const store = new ChatStore({ transport: script.transport, onError });
     const history = recordSnapshots(store);
 
