@@ -25,7 +25,7 @@ export class AnswerDraft {
     this.#reasoning = start?.reasoning;
   }
 
-  /** Applies one delta. Returns true when it carried text or reasoning (a "token"). */
+  /** Applies one delta. Returns false when it changed nothing (an empty text), so no snapshot is due. */
   append(delta: ChatDelta): boolean {
     switch (delta.type) {
       case "text":
@@ -46,12 +46,12 @@ export class AnswerDraft {
           ...((delta.name ?? previous?.name) === undefined ? {} : { name: delta.name ?? previous?.name }),
           argsText: (previous?.argsText ?? "") + delta.argsText,
         });
-        return false;
+        return true;
       }
       case "finish":
         if (delta.reason !== undefined) this.#finishReason = delta.reason;
         if (delta.usage !== undefined) this.#usage = { ...this.#usage, ...delta.usage };
-        return false;
+        return delta.reason !== undefined || delta.usage !== undefined;
       default:
         return false;
     }

@@ -219,7 +219,9 @@ export class ChatStore {
   }
 
   #append(active: ActiveRequest, delta: ChatDelta): void {
-    if (active.draft.append(delta) && active.firstTokenAt === undefined) active.firstTokenAt = now();
+    const tokens = active.draft.tokens;
+    if (!active.draft.append(delta)) return;
+    if (active.firstTokenAt === undefined && active.draft.tokens > tokens) active.firstTokenAt = now();
     this.#stale = true;
     if (this.#snapshot.status === "submitted") this.#commit(undefined, "streaming", undefined);
     else this.#scheduler.schedule();
