@@ -13,6 +13,7 @@
 export { ChatError, isChatError } from "./core/chat-error.js";
 export { ChatStore, createChatStore } from "./core/chat-store.js";
 export { createMessageId } from "./core/create-message-id.js";
+export { CHAT_STORE_OPTION_KEYS } from "./core/validate-options.js";
 export { buildFetchRequest, buildRequestBody, DEFAULT_ENDPOINT, fetchTransport } from "./core/fetch-transport.js";
 export type { ChatErrorOptions, ChatErrorType } from "./core/chat-error.js";
 export { decodeStream } from "./protocols/decode-stream.js";

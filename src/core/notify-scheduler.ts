@@ -28,7 +28,13 @@ export const FRAME_FALLBACK_MS = 16;
  */
 export const FRAME_BACKUP_MS = 100;
 
-/** Reads the environment's timing functions at call time (never at module load). */
+/**
+ * Reads the environment's timing functions at call time (never at module load).
+ *
+ * @example
+ * const env = defaultNotifySchedulerEnv();
+ * env.requestAnimationFrame === undefined; // true in Node: the scheduler uses a timer
+ */
 export function defaultNotifySchedulerEnv(): NotifySchedulerEnv {
   const g = globalThis as typeof globalThis & {
     document?: { visibilityState?: string };

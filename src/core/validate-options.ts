@@ -1,6 +1,12 @@
 import type { ChatMessage, ChatStoreOptions, MessageState, Protocol, Role } from "./types.js";
 
-/** Every option a ChatStore understands. A key outside this list is a mistake worth a loud error. */
+/**
+ * Every option a ChatStore understands. A key outside this list is a mistake worth a loud error.
+ *
+ * @example
+ * // Split a component's props into store options and the rest.
+ * const storeOptions = Object.fromEntries(Object.entries(props).filter(([k]) => (CHAT_STORE_OPTION_KEYS as readonly string[]).includes(k)));
+ */
 export const CHAT_STORE_OPTION_KEYS = [
   "endpoint",
   "headers",
@@ -66,7 +72,14 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The option a mistaken key most likely meant, if any. */
+/**
+ * The option a mistaken key most likely meant, if any: a known alias from another library, or the
+ * closest option name.
+ *
+ * @example
+ * suggestOption("api"); // "endpoint"
+ * suggestOption("hedaers"); // "headers"
+ */
 export function suggestOption(key: string): string | undefined {
   const alias = ALIASES[key] ?? ALIASES[Object.keys(ALIASES).find((k) => k.toLowerCase() === key.toLowerCase()) ?? ""];
   if (alias) return alias;

@@ -160,6 +160,20 @@ describe("ChatStore over real HTTP (loopback)", () => {
     expect(summarize(store.getSnapshot())).toEqual({ status: "ready", messages: ["user done: Q", "assistant done: Whole answer."] });
   });
 
+  it("passes idleTimeoutMs on: a stalled answer fails as a timeout and keeps its text", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(openAiChunk("Thinking about it"));
+    });
+    const store = new ChatStore({ endpoint: server.url, idleTimeoutMs: 150 });
+    const started = Date.now();
+    const answer = await store.send("Hm?");
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(answer).toMatchObject({ state: "error", content: "Thinking about it" });
+    expect(store.getSnapshot().error).toMatchObject({ type: "timeout", retryable: true });
+    await server.requests[0]!.closedEarly;
+  });
+
   it("a server that cannot be reached is a retryable network ChatError", async () => {
     const server = await startLoopback(() => {});
     const url = server.url;
