@@ -1,48 +1,22 @@
 /**
- * rivulet's server side: a Node request handler with a mock model and a provider proxy.
+ * rivulet's server side (`rivulet/server`): a Node request handler with a mock model that speaks
+ * eight streaming protocols (with speeds and faults on demand), and a proxy to a real provider.
  *
  * @packageDocumentation
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-/** Options for {@link createChatHandler}. */
-export interface ChatHandlerOptions {
-  /** The path the handler answers on. Default `/api/chat`. */
-  path?: string;
-}
-
-/** A Node request handler; calls `next` for requests that are not its own (Connect-style). */
-export type ChatHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
-
-/**
- * A request handler that streams a chat reply for `POST /api/chat`.
- *
- * @example
- * import { createServer } from "node:http";
- * import { createChatHandler } from "rivulet/server";
- * createServer(createChatHandler()).listen(8787);
- */
-export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler {
-  const path = options.path ?? "/api/chat";
-  return (req, res, next) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== path) {
-      if (next) return next();
-      res.writeHead(404).end();
-      return;
-    }
-    if (req.method !== "POST") {
-      res.writeHead(405, { allow: "POST" }).end();
-      return;
-    }
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-      const words = "Hello from **rivulet**'s mock model.".split(/(?<= )/);
-      for (const word of words) {
-        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word } }] })}\n\n`);
-      }
-      res.end("data: [DONE]\n\n");
-    });
-  };
-}
+export { createChatHandler } from "./chat-handler.js";
+export type { ChatHandler, ChatHandlerOptions, ChatLogEntry } from "./chat-handler.js";
+export type { CorsOptions } from "./cors.js";
+export { createEncoder, PROTOCOLS } from "./encoders/create-encoder.js";
+export type { EncoderContext, FinishInfo, StreamEncoder } from "./encoders/stream-encoder.js";
+export { FAULTS, parseFaults } from "./faults.js";
+export type { Fault } from "./faults.js";
+export { MAX_TPS, readMockParams } from "./mock-params.js";
+export type { MockParams } from "./mock-params.js";
+export { chooseMockReply, MOCK_PROMPTS } from "./mock-replies.js";
+export type { MockPrompt, MockReply, MockReplyKind } from "./mock-replies.js";
+export { createPacing } from "./pacing.js";
+export { buildUpstreamRequest, PROVIDERS, resolveProvider } from "./providers.js";
+export type { ProviderConfig, ProviderName, ProviderOptions } from "./providers.js";
+export { redact } from "./proxy.js";
+export { tokenize } from "./tokenize.js";
