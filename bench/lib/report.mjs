@@ -1,0 +1,174 @@
+// Printing the bench results (console and Markdown tables) and checking issue 3's targets.
+
+const ms = (v, digits = 1) => (v === null || v === undefined ? "—" : `${Number(v).toFixed(digits)}`);
+const int = (v) => (v === null || v === undefined ? "—" : Math.round(v).toLocaleString("en-US"));
+
+function fed(r) {
+  if (r.startIndex > 0) {
+    const from = Math.round((r.startIndex / r.tokens) * 100);
+    return `${from}→${r.progress}% (${r.stoppedBy === "window" ? `${(r.elapsedMs / 1000).toFixed(0)} s window` : r.stoppedBy})`;
+  }
+  if (r.stoppedBy === "budget") return `stopped at ${r.progress}% after ${(r.elapsedMs / 1000).toFixed(0)} s`;
+  return r.complete === false ? "100% (end missing!)" : "100%";
+}
+
+const lastCol = (r) => {
+  const tail = r.tail;
+  if (tail) return `${ms(tail.p50LastMs, 2)} / ${ms(tail.p95LastMs, 2)}*`;
+  return `${ms(r.p50LastMs, 2)} / ${ms(r.p95LastMs, 2)}`;
+};
+const growth = (r) => {
+  const last = r.tail ? r.tail.p50LastMs : r.p50LastMs;
+  return r.p50FirstMs && last !== null ? `${(last / r.p50FirstMs).toFixed(1)}×${r.tail ? "*" : ""}` : "—";
+};
+
+const FAST_COLUMNS = [
+  ["renderer", (r) => r.renderer],
+  ["fed", fed],
+  ["commit total ms", (r) => int(r.commitTotalMs)],
+  ["script ms", (r) => int(r.scriptMs)],
+  ["layout+style ms", (r) => int(r.layoutMs + r.styleMs)],
+  ["p50 / p95 first 10%", (r) => `${ms(r.p50FirstMs, 2)} / ${ms(r.p95FirstMs, 2)}`],
+  ["p50 / p95 last 10%", lastCol],
+  ["growth", growth],
+  ["max commit", (r) => ms(r.commitMaxMs)],
+  ["long tasks", (r) => String(r.longTasks)],
+];
+
+const RATE_COLUMNS = [
+  ["renderer", (r) => r.renderer],
+  ["fed", fed],
+  ["commits", (r) => int(r.commits)],
+  ["commit total ms", (r) => int(r.commitTotalMs)],
+  ["script ms", (r) => int(r.scriptMs)],
+  ["p50 / p95 commit", (r) => `${ms(r.p50Ms, 2)} / ${ms(r.p95Ms, 2)}`],
+  ["max commit", (r) => ms(r.commitMaxMs)],
+  ["long tasks (render)", (r) => `${r.longTasks} (${r.longTasksAttributed})`],
+  ["dropped frames (render)", (r) => `${r.droppedFrames} (${r.droppedAttributed})`],
+  ["lag p50 / p95 / max ms", (r) => `${ms(r.lagP50Ms)} / ${ms(r.lagP95Ms)} / ${ms(r.lagMaxMs)}`],
+];
+
+const mdLine = (values) => `| ${values.join(" | ")} |`;
+
+function table(columns, rows, markdown) {
+  const cells = rows.map((r) => columns.map(([, get]) => get(r)));
+  const heads = columns.map(([title]) => title);
+  if (markdown) {
+    return [mdLine(heads), mdLine(heads.map((_, i) => (i < 2 ? "---" : "---:"))), ...cells.map(mdLine)].join("\n");
+  }
+  const widths = heads.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (values) => values.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
+  return [line(heads), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+/** Groups results into sections: one per document and mode, in run order. */
+function sections(results) {
+  const map = new Map();
+  for (const r of results) {
+    const key = `${r.doc}|${r.mode}|${r.rate ?? ""}`;
+    if (!map.has(key)) map.set(key, []);
+    map.get(key).push(r);
+  }
+  return [...map.values()];
+}
+
+function sectionTitle(first, docs) {
+  const doc = docs.find((d) => d.name === first.doc);
+  const size = doc ? `${doc.bytes.toLocaleString("en-US")} B, ${first.tokens.toLocaleString("en-US")} tokens` : "";
+  const mode =
+    first.mode === "fast"
+      ? "every token committed as fast as possible"
+      : `${first.rate.toLocaleString("en-US")} tokens/s, renderer updated at most once per frame`;
+  return `${first.doc} (${size}): ${mode}`;
+}
+
+/**
+ * The results as text tables (console) or Markdown (README).
+ * @param {object[]} results one summary per run, with renderer, doc, mode, rate
+ * @param {{ name: string, bytes: number }[]} docs
+ * @param {boolean} markdown
+ * @returns {string}
+ * @example
+ * console.info(formatTables(results, docs, false));
+ */
+export function formatTables(results, docs, markdown) {
+  const out = [];
+  for (const rows of sections(results)) {
+    const head = sectionTitle(rows[0], docs);
+    out.push(markdown ? `**${head}**\n` : `\n${head}`);
+    out.push(table(rows[0].mode === "fast" ? FAST_COLUMNS : RATE_COLUMNS, rows, markdown));
+    if (rows.some((r) => r.tail)) {
+      out.push(`${markdown ? "\n" : ""}* stopped before the last 10%: measured in a tail window (first 90% committed at once, unmeasured, then fed token by token).`);
+    }
+    if (markdown) out.push("");
+  }
+  return out.join("\n");
+}
+
+/** Commit time of a run over the first `pct` percent of the document (null if it did not get there). */
+const commitUpTo = (r, pct) => (pct >= 1 ? r.cumulative[pct - 1] : 0);
+
+/**
+ * Issue 3's targets on the 100 KB document, from this run's results.
+ * @param {object[]} results
+ * @returns {{ name: string, pass: boolean | null, detail: string }[]}
+ * @example
+ * for (const t of checkTargets(results)) console.info(t.pass ? "PASS" : "FAIL", t.name);
+ */
+export function checkTargets(results) {
+  const find = (renderer, mode, rate) =>
+    results.find((r) => r.doc === "100kb" && r.renderer === renderer && r.mode === mode && (rate === undefined || r.rate === rate) && r.startIndex === 0);
+  const targets = [];
+  const fast = find("rivulet", "fast");
+  if (!fast) return [{ name: "rivulet on the 100 KB document", pass: null, detail: "not measured in this run" }];
+
+  const last = fast.tail ? fast.tail.p50LastMs : fast.p50LastMs;
+  const ratio = last / fast.p50FirstMs;
+  targets.push({
+    name: "flat cost: p50 commit, last 10% within 1.5× of first 10%",
+    pass: ratio <= 1.5,
+    detail: `${ms(last, 3)} ms vs ${ms(fast.p50FirstMs, 3)} ms = ${ratio.toFixed(2)}×`,
+  });
+
+  for (const [peer, factor] of [["streamdown", 5], ["react-markdown", 20]]) {
+    const other = find(peer, "fast");
+    if (!other) {
+      targets.push({ name: `total commit time ≥${factor}× below ${peer}`, pass: null, detail: `${peer} not measured` });
+      continue;
+    }
+    // Over the prefix both renderers finished: a peer stopped by its time budget is compared on
+    // what it rendered (which favours the peer, whose cost per token grows with the text).
+    const pct = Math.floor(Math.min(fast.progress, other.progress));
+    const ours = commitUpTo(fast, pct);
+    const theirs = commitUpTo(other, pct);
+    const times = theirs / ours;
+    targets.push({
+      name: `total commit time ≥${factor}× below ${peer}`,
+      pass: Number.isFinite(times) ? times >= factor : null,
+      detail: `${int(ours)} ms vs ${int(theirs)} ms over ${pct === 100 ? "the whole document" : `the first ${pct}% (where ${peer} stopped)`} = ${Number.isFinite(times) ? times.toFixed(1) : "?"}×`,
+    });
+  }
+
+  const rate = find("rivulet", "rate", 2000);
+  if (!rate) {
+    targets.push({ name: "2,000 tokens/s", pass: null, detail: "not measured" });
+  } else {
+    targets.push({
+      name: "2,000 tokens/s: no long task attributable to rendering",
+      pass: rate.longTasksAttributed === 0,
+      detail: `${rate.longTasksAttributed} attributed (${rate.longTasks} in all, longest ${int(rate.longestTaskMs)} ms)`,
+    });
+    targets.push({
+      name: "2,000 tokens/s: no dropped frame attributable to rendering",
+      pass: rate.droppedAttributed === 0,
+      detail: `${rate.droppedAttributed} attributed (${rate.droppedFrames} in all)`,
+    });
+    const frames = rate.lagP95Ms / rate.frameIntervalMs;
+    targets.push({
+      name: "2,000 tokens/s: lag p95 under two frames",
+      pass: frames < 2,
+      detail: `${ms(rate.lagP95Ms)} ms = ${frames.toFixed(2)} frames of ${ms(rate.frameIntervalMs, 2)} ms`,
+    });
+  }
+  return targets;
+}
