@@ -24,8 +24,12 @@ export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const match of text.matchAll(PRE_TOKEN)) {
     const piece = match[0];
-    if (/\p{L}/u.test(piece) && piece.trim().length > LONG_WORD) tokens.push(...splitWord(piece));
-    else tokens.push(piece);
+    if (/\p{L}/u.test(piece) && piece.trim().length > LONG_WORD) {
+      // A loop, not push(...pieces): a pathological word can have more pieces than a call has arguments.
+      for (const sub of splitWord(piece)) tokens.push(sub);
+    } else {
+      tokens.push(piece);
+    }
   }
   return tokens;
 }
