@@ -164,7 +164,7 @@ describe("the client leaving", () => {
         seen.push(delta);
         controller.abort();
       }
-    }).rejects.toThrow();
+    }).rejects.toThrow(/abort/i);
     expect(seen).toEqual([{ type: "text", text: "a" }]);
   });
 

@@ -74,9 +74,10 @@ describe("SSE framing (WHATWG event-stream rules)", () => {
   });
 });
 
+const decode = async (body: string) =>
+  collectOk(decodeStream(new Response(body, { headers: { "content-type": "text/event-stream" } }), { protocol: "sse" }));
+
 describe("SSE framing through decodeStream", () => {
-  const decode = async (body: string) =>
-    collectOk(decodeStream(new Response(body, { headers: { "content-type": "text/event-stream" } }), { protocol: "sse" }));
 
   test("a last event without its blank line is not yielded", async () => {
     expect(await decode("data: shown\n\ndata: dropped")).toEqual([{ type: "text", text: "shown" }, { type: "finish" }]);
