@@ -1,30 +1,7 @@
 import { act, renderHook } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { ChatDelta, ChatTransport } from "../../src/core/types.js";
 import { useChat, type UseChatOptions } from "../../src/react/use-chat.js";
-
-/** A transport the test feeds by hand: each request gets a queue of deltas and an end. */
-function manualTransport() {
-  const requests: { endpoint?: string; push(delta: ChatDelta): void; end(): void; signal: AbortSignal }[] = [];
-  const transport: ChatTransport = (request, signal) => {
-    const queue: (ChatDelta | null)[] = [];
-    let wake: (() => void) | undefined;
-    const push = (item: ChatDelta | null) => {
-      queue.push(item);
-      wake?.();
-    };
-    requests.push({ endpoint: request.options.endpoint, push, end: () => push(null), signal });
-    return (async function* () {
-      for (;;) {
-        while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const item = queue.shift();
-        if (item === null || item === undefined) return;
-        yield item;
-      }
-    })();
-  };
-  return { transport, requests };
-}
+import { manualTransport } from "./manual-transport.js";
 
 describe("useChat", () => {
   it("streams an answer into messages and status, with stable functions", async () => {
