@@ -20,3 +20,5 @@ export { buildUpstreamRequest, PROVIDERS, resolveProvider } from "./providers.js
 export type { ProviderConfig, ProviderName, ProviderOptions } from "./providers.js";
 export { redact } from "./proxy.js";
 export { tokenize } from "./tokenize.js";
+export { attachChatSocket, createChatSocketServer } from "./websocket.js";
+export type { ChatSocketOptions, ChatSocketServer } from "./websocket.js";

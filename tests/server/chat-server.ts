@@ -9,6 +9,8 @@ export interface ChatServer {
   url: string;
   server: Server;
   logs: ChatLogEntry[];
+  /** Writes attempted on a response after its connection closed: must stay 0. */
+  lateWrites: number;
   /** Resolves with the next log entry (or one already logged and not yet taken). */
   nextLog(timeoutMs?: number): Promise<ChatLogEntry>;
   close(): Promise<void>;
@@ -28,13 +30,25 @@ export async function startChatServer(options: ChatHandlerOptions = {}): Promise
       for (const wake of waiters.splice(0)) wake();
     },
   });
-  const server = createServer((req, res) => handler(req, res));
+  let lateWrites = 0;
+  const server = createServer((req, res) => {
+    // Count any write after the client has gone: the handler must stop writing at once.
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    res.write = ((...args: unknown[]) => {
+      if (res.destroyed) lateWrites++;
+      return write(...args);
+    }) as typeof res.write;
+    handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
     logs,
+    get lateWrites() {
+      return lateWrites;
+    },
     async nextLog(timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (logs.length <= taken) {
