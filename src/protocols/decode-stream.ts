@@ -7,7 +7,7 @@ import { ChatError } from "../core/chat-error.js";
 import type { ChatDelta, Protocol } from "../core/types.js";
 import { AutoSseAdapter } from "./adapters/auto-sse-adapter.js";
 import { createAdapter } from "./create-adapter.js";
-import { type Detection, detectFromBody, detectFromHeaders } from "./detect-protocol.js";
+import { type Decided, detectFromBody, detectFromHeaders } from "./detect-protocol.js";
 import { errorFromResponse } from "./http-error.js";
 import { LineFramer } from "./line-framer.js";
 import type { Frame, ProtocolAdapter } from "./protocol-adapter.js";
@@ -70,13 +70,15 @@ async function* decode(
     await response?.body?.cancel().catch(() => {});
     throw htmlError();
   }
-  let detection: Detection = protocol === "auto" ? fromHeaders : { protocol };
+  const plain = protocol === "auto" && fromHeaders !== undefined && "sniff" in fromHeaders;
+  const decided: Decided | undefined =
+    protocol !== "auto" ? { protocol } : fromHeaders && !("sniff" in fromHeaders) ? fromHeaders : undefined;
   const body = response ? response.body : (source as ReadableStream<Uint8Array>);
   const reader = new TextReader(body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() }), {
     signal,
     idleTimeoutMs: options.idleTimeoutMs,
   });
-  let stage = detection ? createStage(detection) : undefined;
+  let stage = decided ? createStage(decided) : undefined;
   let head = "";
   let out: ChatDelta[] = [];
   try {
@@ -85,9 +87,10 @@ async function* decode(
       const atEnd = text === null;
       let chunk = text ?? "";
       if (!stage) {
-        // No content type to go by: keep the first characters until they tell SSE, NDJSON, HTML or text.
+        // No content type to go by (or text/plain): keep the first characters until they tell SSE, NDJSON,
+        // HTML or text. This runs only until a decision, on a few characters.
         head += chunk;
-        detection = detectFromBody(head, atEnd);
+        const detection = detectFromBody(head, atEnd, plain);
         if (!detection) continue;
         if ("html" in detection) throw htmlError();
         stage = createStage(detection);
@@ -125,7 +128,7 @@ async function* decode(
   }
 }
 
-function createStage(detection: Exclude<Detection, undefined | { html: true }>): {
+function createStage(detection: Decided): {
   framer: Framer;
   adapter: ProtocolAdapter;
 } {

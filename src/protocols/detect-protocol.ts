@@ -5,8 +5,14 @@
 import type { Protocol } from "../core/types.js";
 import { type Frame, isObject, str } from "./protocol-adapter.js";
 
-/** What the headers or the first bytes tell: a protocol, only a framing, an HTML page, or nothing yet. */
-export type Detection = { protocol: Protocol } | { framing: "sse" } | { html: true } | undefined;
+/** Enough to start decoding: the protocol, or the framing (SSE) with the protocol left to the first event. */
+export type Decided = { protocol: Protocol } | { framing: "sse" };
+
+/** What the first bytes tell: a decision, an HTML page, or nothing yet. */
+export type Detection = Decided | { html: true } | undefined;
+
+/** What the headers tell; `{ sniff: "plain" }` is text/plain, which is text unless the body plainly begins as SSE. */
+export type HeaderDetection = Detection | { sniff: "plain" };
 
 /**
  * Reads the protocol (or at least the framing) from response headers.
@@ -14,7 +20,7 @@ export type Detection = { protocol: Protocol } | { framing: "sse" } | { html: tr
  * @example
  * detectFromHeaders(new Headers({ "content-type": "application/x-ndjson" })); // { protocol: "ollama" }
  */
-export function detectFromHeaders(headers: Headers): Detection {
+export function detectFromHeaders(headers: Headers): HeaderDetection {
   if (headers.has("x-vercel-ai-ui-message-stream")) return { protocol: "ai-sdk" };
   const type = (headers.get("content-type") ?? "").toLowerCase();
   if (type.includes("text/html") || type.includes("application/xhtml")) return { html: true };
@@ -22,11 +28,15 @@ export function detectFromHeaders(headers: Headers): Detection {
   // Ollama answers `application/x-ndjson`; a plain JSON document goes the same way, so that an error
   // object or a forgotten `stream: true` gets a clear message rather than garbage text.
   if (type.includes("ndjson") || type.includes("jsonl") || type.includes("json")) return { protocol: "ollama" };
+  // Quick backends often send SSE as text/plain (and `new Response(string)` defaults to it): look first.
+  if (type.startsWith("text/plain")) return { sniff: "plain" };
   if (type.startsWith("text/")) return { protocol: "text" };
   return undefined;
 }
 
 const SSE_STARTS = ["data:", "event:", "id:", "retry:", ":"];
+/** Under text/plain only the unmistakable starts count: an answer may well begin with ":)" or "id:". */
+const PLAIN_SSE_STARTS = ["data:", "event:"];
 
 /**
  * Guesses from the first characters of a body that came without a useful content type. Returns
@@ -36,16 +46,22 @@ const SSE_STARTS = ["data:", "event:", "id:", "retry:", ":"];
  * detectFromBody("data: {}"); // { framing: "sse" }
  * detectFromBody("dat"); // undefined: could still be "data:"
  */
-export function detectFromBody(head: string, atEnd = false): Detection {
+export function detectFromBody(head: string, atEnd = false, plain = false): Detection {
   const start = head.replace(/^[\uFEFF\s]+/, "");
   if (!start) return atEnd ? { protocol: "text" } : undefined;
+  if (plain) return startsAs(start, PLAIN_SSE_STARTS, atEnd);
   if (start.startsWith("<")) {
     if (/^<(!doctype|html|head|body)/i.test(start)) return { html: true };
     if (start.length < 9 && !atEnd) return undefined;
     return { protocol: "text" };
   }
   if (start.startsWith("{")) return { protocol: "ollama" };
-  for (const prefix of SSE_STARTS) {
+  return startsAs(start, SSE_STARTS, atEnd);
+}
+
+/** SSE if `start` begins with one of `prefixes`, undecided while it could still, text otherwise. */
+function startsAs(start: string, prefixes: readonly string[], atEnd: boolean): Detection {
+  for (const prefix of prefixes) {
     if (start.startsWith(prefix)) return { framing: "sse" };
     if (prefix.startsWith(start) && !atEnd) return undefined;
   }

@@ -163,3 +163,38 @@ test("an unknown protocol name fails loudly with the list of known ones", async 
   expect(error).toBeInstanceOf(TypeError);
   expect((error as Error).message).toMatch(/Unknown protocol "openai".*openai-chat/);
 });
+
+describe("generic sse: broken JSON", () => {
+  test("in a stream of JSON objects, a broken object is a protocol error after the text so far", async () => {
+    const body = 'data: {"text":"a"}\n\ndata: {"text":"unterminated\n\n';
+    const { deltas, error } = await collect(decodeStream(new Response(body), { protocol: "sse" }));
+    expect(deltas).toEqual([{ type: "text", text: "a" }]);
+    expect(error).toMatchObject({ type: "protocol" });
+  });
+
+  test("in a stream of plain text, a `{\"` token is text", async () => {
+    const body = 'data: const x =\n\ndata:  {"\n\ndata: a": 1 }\n\n';
+    const deltas = await collectOk(decodeStream(new Response(body), { protocol: "sse" }));
+    expect(deltas.map((d) => (d.type === "text" ? d.text : d.type)).join("")).toBe('const x = {"a": 1 }finish');
+  });
+});
+
+test("gemini counts thinking tokens as output", async () => {
+  const chunk = {
+    candidates: [{ content: { parts: [{ text: "a" }] }, finishReason: "STOP", index: 0 }],
+    usageMetadata: { promptTokenCount: 2, candidatesTokenCount: 3, thoughtsTokenCount: 4, totalTokenCount: 9 },
+  };
+  const deltas = await collectOk(decodeStream(new Response(`data: ${JSON.stringify(chunk)}\r\n\r\n`)));
+  expect(deltas.at(-1)).toEqual({ type: "finish", reason: "stop", usage: { inputTokens: 2, outputTokens: 7, totalTokens: 9 } });
+});
+
+test("SSE sent as text/plain (a quick backend, or new Response(string)) is still decoded as SSE", async () => {
+  const body = 'data: {"choices":[{"index":0,"delta":{"content":"plain"}}]}\n\ndata: [DONE]\n\n';
+  const response = new Response(body);
+  expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+  expect(await collectOk(decodeStream(response))).toEqual([{ type: "text", text: "plain" }, { type: "finish" }]);
+  expect(await collectOk(decodeStream(new Response("database says hi")))).toEqual([
+    { type: "text", text: "database says hi" },
+    { type: "finish" },
+  ]);
+});

@@ -8,7 +8,8 @@ describe("detectFromHeaders", () => {
     [{ "content-type": "text/event-stream; charset=utf-8" }, { framing: "sse" }],
     [{ "content-type": "application/x-ndjson" }, { protocol: "ollama" }],
     [{ "content-type": "application/json" }, { protocol: "ollama" }],
-    [{ "content-type": "text/plain; charset=utf-8" }, { protocol: "text" }],
+    [{ "content-type": "text/plain; charset=utf-8" }, { sniff: "plain" }],
+    [{ "content-type": "text/markdown" }, { protocol: "text" }],
     [{ "content-type": "text/html" }, { html: true }],
     [{ "content-type": "application/octet-stream" }, undefined],
     [{}, undefined],
@@ -73,5 +74,18 @@ describe("LineFramer (NDJSON)", () => {
   test("a long line in one-character reads comes out whole", () => {
     const line = JSON.stringify({ response: "x".repeat(50_000) });
     expect(lines([...line, "\n"])).toEqual([line]);
+  });
+});
+
+describe("detectFromBody under text/plain", () => {
+  test.each([
+    ["data: {}", false, { framing: "sse" }],
+    ["event: x", false, { framing: "sse" }],
+    ["dat", false, undefined],
+    [": keep-alive", false, { protocol: "text" }],
+    ['{"model"', false, { protocol: "text" }],
+    ["id: 7 is prime", false, { protocol: "text" }],
+  ])("%j → %j", (head, atEnd, expected) => {
+    expect(detectFromBody(head, atEnd, true)).toEqual(expected);
   });
 });

@@ -46,7 +46,7 @@ describe.each(fixtures)("$name", (fixture) => {
     expect(comparable(fixture, auto)).toEqual(expected);
   });
 
-  test("the same deltas with the bytes split at every offset", async () => {
+  test("the same deltas with the bytes split at every offset", { timeout: 30_000 }, async () => {
     const expected = comparable(fixture, await whole(fixture));
     for (let cut = 1; cut < fixture.bytes.length; cut++) {
       const deltas = await collectOk(
@@ -56,7 +56,7 @@ describe.each(fixtures)("$name", (fixture) => {
     }
   });
 
-  test("the same deltas one byte per read, and at 200 random seeded multi-cuts", async () => {
+  test("the same deltas one byte per read, and at 200 random seeded multi-cuts", { timeout: 30_000 }, async () => {
     const expected = comparable(fixture, await whole(fixture));
     const length = fixture.bytes.length;
     const everyByte = Array.from({ length: length - 1 }, (_, i) => i + 1);
@@ -84,7 +84,7 @@ describe.each(largeFixtures())("$name (large)", (fixture) => {
     expect(summarize(deltas)).toEqual(fixture.expected);
   });
 
-  test("the same deltas at 200 random seeded cuts, inside characters and inside CRLF", async () => {
+  test("the same deltas at 200 random seeded cuts, inside characters and inside CRLF", { timeout: 30_000 }, async () => {
     const expected = comparable(fixture, await whole(fixture));
     const bytes = fixture.bytes;
     // Offsets that cut a UTF-8 character (the next byte is a continuation byte) or a CR LF pair.

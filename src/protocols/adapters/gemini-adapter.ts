@@ -72,7 +72,8 @@ export class GeminiAdapter implements ProtocolAdapter {
     if (usage) {
       this.#usage = {
         inputTokens: num(usage, "promptTokenCount"),
-        outputTokens: num(usage, "candidatesTokenCount"),
+        // Thinking tokens are output too (as OpenAI and Anthropic count them); Gemini reports them apart.
+        outputTokens: addTokens(num(usage, "candidatesTokenCount"), num(usage, "thoughtsTokenCount")),
         totalTokens: num(usage, "totalTokenCount"),
       };
     }
@@ -99,4 +100,8 @@ export class GeminiAdapter implements ProtocolAdapter {
       out.push({ type: "tool-call", id, ...(name ? { name } : {}), argsText: JSON.stringify(call.args ?? {}) });
     }
   }
+}
+
+function addTokens(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
 }

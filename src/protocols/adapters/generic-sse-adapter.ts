@@ -3,10 +3,14 @@
  * object whose `text`, `content`, `delta` or `token` string field is the text. `data: [DONE]` ends the
  * stream, but a clean end of the body without it is a normal finish too: generic servers often omit it.
  * An event named `error` (or a JSON object with only an `error`) fails the stream with its message.
+ *
+ * Whether a `{` that does not parse is text or broken JSON depends on the stream, as its first event
+ * shows: when that was a JSON object, the stream speaks JSON and a broken object is a `"protocol"` error;
+ * in a stream that began with plain text it is just text (a model writing code sends `{` and `{"` as tokens).
  */
 import { ChatError } from "../../core/chat-error.js";
 import type { ChatDelta } from "../../core/types.js";
-import { type Frame, type ProtocolAdapter, isObject, pushText, str } from "../protocol-adapter.js";
+import { type Frame, type ProtocolAdapter, isObject, parseEventJson, pushText, str } from "../protocol-adapter.js";
 
 const TEXT_FIELDS = ["text", "content", "delta", "token"] as const;
 
@@ -21,6 +25,8 @@ export class GenericSseAdapter implements ProtocolAdapter {
   readonly protocol = "sse" as const;
   readonly framing = "sse" as const;
   #ended = false;
+  /** Set by the first event: does this stream speak JSON objects or plain text? */
+  #json: boolean | undefined;
 
   get ended(): boolean {
     return this.#ended;
@@ -33,6 +39,8 @@ export class GenericSseAdapter implements ProtocolAdapter {
       return;
     }
     const json = parseObject(data);
+    this.#json ??= json !== undefined;
+    if (!json && this.#json && data.startsWith("{")) parseEventJson(data, this.protocol);
     if (frame.event === "error") {
       throw new ChatError("provider", (json && errorMessage(json)) || data || "The server reported an error.");
     }
