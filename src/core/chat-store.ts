@@ -3,8 +3,10 @@ import { AnswerDraft } from "./answer-draft.js";
 import { createMessageId } from "./create-message-id.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { NotifyScheduler, type NotifySchedulerEnv } from "./notify-scheduler.js";
-import type { ChatDelta, ChatMessage, ChatSnapshot, ChatStatus, ChatStoreOptions, WireMessage } from "./types.js";
+import type { ChatDelta, ChatMessage, ChatSnapshot, ChatStatus, ChatStoreOptions, ChatTransport, WireMessage } from "./types.js";
 import { validateChatStoreOptions, validateMessages } from "./validate-options.js";
+import { isWebSocketEndpoint } from "./websocket-frames.js";
+import { createWebSocketTransport, type WebSocketTransport } from "./websocket-transport.js";
 
 /** One request in flight. Identity is the guard: a request that is no longer `#active` changes nothing. */
 interface ActiveRequest {
@@ -69,6 +71,8 @@ export class ChatStore {
   #active: ActiveRequest | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #scheduler: NotifyScheduler;
+  /** This conversation's socket, made at the first send over the WebSocket transport and kept for the next. */
+  #websocket: WebSocketTransport | undefined;
 
   /**
    * @param options - see {@link ChatStoreOptions}; an unknown key throws a `TypeError` with a hint.
@@ -199,7 +203,7 @@ export class ChatStore {
   async #request(history: ChatMessage[]): Promise<ChatMessage> {
     // Options are read now: a later setOptions reaches the next request, not this one.
     const options = this.#options;
-    const transport = options.transport ?? fetchTransport;
+    const transport = this.#transport(options);
     const base: ChatMessage = { id: createMessageId(), role: "assistant", content: "", state: "streaming", createdAt: Date.now() };
     const active: ActiveRequest = { controller: new AbortController(), draft: new AnswerDraft(), base, startedAt: now() };
     this.#active = active;
@@ -216,6 +220,16 @@ export class ChatStore {
       if (this.#active === active) this.#fail(active, toChatError(error));
     }
     return active.result ?? active.draft.toMessage({ ...base, state: "aborted" });
+  }
+
+  /** The transport a request uses: the option's function, else WebSocket or fetch by the option or the endpoint's scheme. */
+  #transport(options: ChatStoreOptions): ChatTransport {
+    const choice = options.transport;
+    if (typeof choice === "function") return choice;
+    if (choice === "websocket" || (choice === undefined && isWebSocketEndpoint(options.endpoint))) {
+      return (this.#websocket ??= createWebSocketTransport());
+    }
+    return fetchTransport;
   }
 
   #append(active: ActiveRequest, delta: ChatDelta): void {

@@ -136,11 +136,18 @@ export interface ChatStoreOptions {
   /** Called once per failed request. */
   onError?: (error: import("./chat-error.js").ChatError) => void;
   /**
-   * How a request is sent and its answer read. Default: `fetch` to `endpoint`, decoded with
-   * `decodeStream`. A custom transport (e.g. a WebSocket) gets the conversation and the options
-   * as they were at send time, and yields deltas until the answer ends.
+   * How a request is sent and its answer read. Default `"fetch"`: POST to `endpoint`, decoded with
+   * `decodeStream`; an endpoint starting with `ws://` or `wss://` means `"websocket"`. `"websocket"`:
+   * one WebSocket per store, reused across answers (wire format in the README). A custom transport
+   * function gets the conversation and the options as they were at send time, and yields deltas
+   * until the answer ends.
    */
-  transport?: ChatTransport;
+  transport?: ChatTransport | "fetch" | "websocket";
+  /**
+   * The `WebSocket` constructor for the WebSocket transport. Default `globalThis.WebSocket`; Node 20
+   * has none, so pass `WebSocket` from the `ws` package there.
+   */
+  WebSocket?: import("./websocket-connection.js").WebSocketConstructor;
 }
 
 /** What a {@link ChatTransport} receives for one request. */

@@ -20,6 +20,7 @@ export const CHAT_STORE_OPTION_KEYS = [
   "onFinish",
   "onError",
   "transport",
+  "WebSocket",
 ] as const satisfies ReadonlyArray<keyof ChatStoreOptions>;
 
 /** Names other chat libraries use for our options: a user reaching for them means ours. */
@@ -40,6 +41,9 @@ const ALIASES: Record<string, string> = {
   format: "protocol",
   onDone: "onFinish",
   onComplete: "onFinish",
+  websocket: "WebSocket",
+  webSocket: "WebSocket",
+  WebSocketImpl: "WebSocket",
 };
 
 const PROTOCOLS: readonly (Protocol | "auto")[] = [
@@ -132,7 +136,11 @@ export function validateChatStoreOptions(options: unknown, where: string): ChatS
   expectType("system", record.system, ["string"]);
   expectType("onFinish", record.onFinish, ["function"]);
   expectType("onError", record.onError, ["function"]);
-  expectType("transport", record.transport, ["function"]);
+  expectType("transport", record.transport, ["function", "string"]);
+  if (typeof record.transport === "string" && record.transport !== "fetch" && record.transport !== "websocket") {
+    fail(`option \`transport\` must be "fetch", "websocket" or a function, got ${JSON.stringify(record.transport)}.`);
+  }
+  expectType("WebSocket", record.WebSocket, ["function"]);
   expectType("idleTimeoutMs", record.idleTimeoutMs, ["number"]);
   if (record.idleTimeoutMs !== undefined && !((record.idleTimeoutMs as number) > 0)) {
     fail(`option \`idleTimeoutMs\` must be a positive number of milliseconds, got ${String(record.idleTimeoutMs)}.`);
