@@ -14,7 +14,12 @@ import type { Frame, ProtocolAdapter } from "./protocol-adapter.js";
 import { SseFramer } from "./sse-framer.js";
 import { TextReader } from "./text-reader.js";
 
-/** Options of {@link decodeStream}. */
+/**
+ * Options of {@link decodeStream}.
+ *
+ * @example
+ * const options: DecodeStreamOptions = { protocol: "anthropic", signal: controller.signal, idleTimeoutMs: 30_000 };
+ */
 export interface DecodeStreamOptions {
   /** The wire protocol, or `"auto"` (default) to detect it from the headers and the first event. */
   protocol?: Protocol | "auto";
@@ -61,7 +66,7 @@ async function* decode(
   signal?.throwIfAborted();
   const response = isResponse(source) ? source : undefined;
   if (response && !response.ok) {
-    const error = await errorFromResponse(response, signal);
+    const error = await errorFromResponse(response, signal, options.idleTimeoutMs);
     signal?.throwIfAborted();
     throw error;
   }

@@ -5,13 +5,28 @@
 import type { Protocol } from "../core/types.js";
 import { type Frame, isObject, str } from "./protocol-adapter.js";
 
-/** Enough to start decoding: the protocol, or the framing (SSE) with the protocol left to the first event. */
+/**
+ * Enough to start decoding: the protocol, or the framing (SSE) with the protocol left to the first event.
+ *
+ * @example
+ * const decided: Decided = { framing: "sse" };
+ */
 export type Decided = { protocol: Protocol } | { framing: "sse" };
 
-/** What the first bytes tell: a decision, an HTML page, or nothing yet. */
+/**
+ * What the first bytes tell: a decision, an HTML page, or nothing yet.
+ *
+ * @example
+ * const detection: Detection = detectFromBody("<!doctype html>"); // { html: true }
+ */
 export type Detection = Decided | { html: true } | undefined;
 
-/** What the headers tell; `{ sniff: "plain" }` is text/plain, which is text unless the body plainly begins as SSE. */
+/**
+ * What the headers tell; `{ sniff: "plain" }` is text/plain, which is text unless the body plainly begins as SSE.
+ *
+ * @example
+ * const detection: HeaderDetection = detectFromHeaders(response.headers);
+ */
 export type HeaderDetection = Detection | { sniff: "plain" };
 
 /**

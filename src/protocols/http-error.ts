@@ -17,8 +17,12 @@ const MAX_ERROR_BODY = 64 * 1024;
  * @example
  * if (!response.ok) throw await errorFromResponse(response);
  */
-export async function errorFromResponse(response: Response, signal?: AbortSignal): Promise<ChatError> {
-  const body = await readBounded(response, signal);
+export async function errorFromResponse(
+  response: Response,
+  signal?: AbortSignal,
+  idleTimeoutMs = 60_000,
+): Promise<ChatError> {
+  const body = await readBounded(response, signal, idleTimeoutMs);
   const status = response.status;
   const label = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const detail = providerMessage(body) ?? htmlTitle(body, response.headers.get("content-type"));
@@ -74,23 +78,29 @@ function htmlTitle(body: string, contentType: string | null): string | undefined
   return title ? `The server answered with an HTML page: “${title}”` : undefined;
 }
 
-async function readBounded(response: Response, signal?: AbortSignal): Promise<string> {
+/** Reads up to MAX_ERROR_BODY characters; an abort or a stalled body stops it with what arrived. */
+async function readBounded(response: Response, signal: AbortSignal | undefined, idleTimeoutMs: number): Promise<string> {
   const body = response.body;
   if (!body) return "";
   const reader = body.getReader();
+  // Cancelling settles a pending read, so neither an abort nor a silent server can hang us here.
+  const stop = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener("abort", stop, { once: true });
+  const timed = idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs);
   const decoder = new TextDecoder();
   let text = "";
   try {
-    while (text.length < MAX_ERROR_BODY) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
+    while (text.length < MAX_ERROR_BODY && !signal?.aborted) {
+      const timer = timed ? setTimeout(stop, idleTimeoutMs) : undefined;
+      const { done, value } = await reader.read().finally(() => clearTimeout(timer));
       if (done) break;
       text += decoder.decode(value, { stream: true });
     }
   } catch {
-    // A broken or aborted error body: report what arrived.
+    // A broken error body: report what arrived.
   } finally {
-    reader.cancel().catch(() => {});
+    signal?.removeEventListener("abort", stop);
+    stop();
   }
   return text;
 }

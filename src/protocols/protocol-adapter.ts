@@ -6,12 +6,20 @@
 import { ChatError } from "../core/chat-error.js";
 import type { ChatDelta, Protocol } from "../core/types.js";
 
-/** How a protocol's bytes are cut into frames. */
+/**
+ * How a protocol's bytes are cut into frames.
+ *
+ * @example
+ * const framing: Framing = new OllamaAdapter().framing; // "lines"
+ */
 export type Framing = "sse" | "lines" | "text";
 
 /**
  * One frame: an SSE event (`event` is its type, `data` its joined data lines), one NDJSON line, or one
  * decoded text chunk.
+ *
+ * @example
+ * const frame: Frame = { event: "message_stop", data: '{"type":"message_stop"}' };
  */
 export interface Frame {
   event?: string;
@@ -71,7 +79,12 @@ export function droppedConnection(protocol: Protocol, marker: string): ChatError
   });
 }
 
-/** A loosely typed JSON object, as adapters read it. */
+/**
+ * A loosely typed JSON object, as adapters read it.
+ *
+ * @example
+ * const chunk = JSON.parse(data) as JsonObject;
+ */
 export type JsonObject = Record<string, unknown>;
 
 /**

@@ -5,7 +5,12 @@
  */
 import { ChatError } from "../core/chat-error.js";
 
-/** Options of a {@link TextReader}. */
+/**
+ * Options of a {@link TextReader}.
+ *
+ * @example
+ * new TextReader(body, { signal: controller.signal, idleTimeoutMs: 10_000 });
+ */
 export interface TextReaderOptions {
   signal?: AbortSignal;
   /** Fail with a `"timeout"` ChatError when a read waits longer than this. `0` or `Infinity` disables it. */

@@ -187,3 +187,29 @@ describe("the client leaving", () => {
     expect(await closed).toEqual({ finished: false });
   });
 });
+
+describe("an error response whose body stalls", () => {
+  test("the idle timeout still gives the HTTP error, and the connection closes", async () => {
+    const srv = await serve(async (_req, res) => {
+      res.writeHead(503, { "content-type": "application/json" });
+      res.write('{"error":{"message":"Try la');
+    });
+    const closed = srv.nextClose();
+    const { error } = await run(srv.url, { idleTimeoutMs: 100 });
+    expect(error).toMatchObject({ type: "http", status: 503, retryable: true });
+    expect(await closed).toEqual({ finished: false });
+  });
+
+  test("an abort while reading it rejects with the abort reason", async () => {
+    const srv = await serve(async (_req, res) => {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.write("{");
+    });
+    const controller = new AbortController();
+    const response = await fetch(srv.url, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user stop")), 50);
+    const { error } = await collect(decodeStream(response, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe("user stop");
+  });
+});
