@@ -39,7 +39,7 @@ const list = (value) => (typeof value === "string" ? value.split(",").filter(Boo
 // the whole bench on the 100 KB document; it is stopped and the table says how far it got.
 const BUDGET = quick
   ? { fast: { "2kb": 5_000, "20kb": 5_000, "100kb": 5_000 }, tail: 3_000, window: 2_000 }
-  : { fast: { "2kb": 10_000, "20kb": 12_000, "100kb": 25_000 }, tail: 6_000, window: 5_000 };
+  : { fast: { "2kb": 10_000, "20kb": 8_000, "100kb": 18_000 }, tail: 4_000, window: 4_000 };
 
 const wanted = list(args.only) ?? ALL_RENDERERS;
 const renderers = wanted.filter((name) => {
