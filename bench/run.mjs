@@ -6,6 +6,7 @@
 //   node bench/run.mjs                 the full bench (about 5 minutes on 2 cores)
 //   node bench/run.mjs --quick         a smoke run: the 2 KB document only, short budgets (~30 s)
 //   options: --only=rivulet,pre  --docs=2kb,100kb  --out=file.json  --no-write
+//            --strict: exit 1 if a renderer threw or did not show the whole document (not on targets)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -208,6 +209,13 @@ async function main() {
   console.info("\nissue 3 targets (100 KB document, ratios from this run):");
   for (const t of targets) console.info(`  ${t.pass === null ? "N/A " : t.pass ? "PASS" : "FAIL"}  ${t.name}: ${t.detail}`);
   console.info(`\nbench: ${report.seconds} s`);
+  // Targets never fail the bench (timings are noisy); a renderer that threw or did not show the
+  // whole document is a broken run, which --strict (for a smoke test) turns into a failure.
+  const broken = results.filter((r) => r.errors.length > 0 || r.complete === false);
+  for (const r of broken) {
+    console.warn(`bench: BROKEN ${r.renderer} on ${r.doc} (${r.mode}${r.rate ? ` ${r.rate}/s` : ""}): ${r.complete === false ? "the end of the document is missing from the DOM. " : ""}${r.errors.join(" | ")}`);
+  }
+  if (broken.length > 0 && args.strict) process.exitCode = 1;
 
   if (!args["no-write"]) {
     const file = typeof args.out === "string" ? args.out : quick ? join(tmpdir(), "rivulet-bench", "quick.json") : join(here, "results", "latest.json");
