@@ -37,9 +37,10 @@ export function detectFromPayload(payload: Record<string, unknown>): Protocol {
  * remember tool-call ids and finish reasons), so use one per answer.
  *
  * - An object goes to the protocol adapter, detected from the first object unless `protocol` is given.
- * - A string is the answer's text while no protocol is known. Once one is detected or given, a string
- *   is that protocol's event data, as an SSE `data:` line would be: text for `"text"` and generic
- *   `"sse"` (where `"[DONE]"` ends it), JSON for the others (so broken JSON is a `"protocol"` error).
+ * - A string is event data, as an SSE `data:` line would be. A first payload that is a string makes
+ *   the answer generic `"sse"`, as a first SSE event of plain text does: strings are its text, and
+ *   `"[DONE]"` ends it. After a JSON protocol was detected or given, a string is that protocol's
+ *   JSON (so broken JSON is a `"protocol"` error).
  * - Anything else is a `"protocol"` {@link ChatError}.
  *
  * @example
@@ -70,8 +71,9 @@ export class FrameDecoder {
   /** Decodes one frame's payload, appending its deltas to `out`. Throws a {@link ChatError} for errors on the wire. */
   push = (payload: unknown, out: ChatDelta[]): void => {
     if (typeof payload === "string") {
-      if (this.#adapter) this.#adapter.push({ data: payload }, out);
-      else if (payload !== "") out.push({ type: "text", text: payload });
+      // As with SSE, a stream that starts with text is generic SSE: text, until `[DONE]`.
+      this.#adapter ??= createAdapter(detectFromEvent({ data: payload }));
+      this.#adapter.push({ data: payload }, out);
       return;
     }
     if (!isObject(payload)) {

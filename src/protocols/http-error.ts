@@ -85,12 +85,13 @@ async function readBounded(response: Response, signal: AbortSignal | undefined, 
   const reader = body.getReader();
   // Cancelling settles a pending read, so neither an abort nor a silent server can hang us here.
   const stop = () => void reader.cancel().catch(() => {});
-  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
+  else signal?.addEventListener("abort", stop, { once: true });
   const timed = idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs);
   const decoder = new TextDecoder();
   let text = "";
   try {
-    while (text.length < MAX_ERROR_BODY && !signal?.aborted) {
+    while (text.length < MAX_ERROR_BODY) {
       const timer = timed ? setTimeout(stop, idleTimeoutMs) : undefined;
       const { done, value } = await reader.read().finally(() => clearTimeout(timer));
       if (done) break;
