@@ -77,7 +77,8 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   const provider = chooseProvider(options);
   return (req, res, next) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    // Prefixed, not resolved against a base: a request target like `//host/x` must stay a path.
+    const url = new URL(`http://localhost${req.url?.startsWith("/") ? req.url : "/"}`);
     if (url.pathname !== path && url.pathname !== `${path}/info`) {
       if (next) next();
       else sendJsonError(res, 404, `Not found. The chat endpoint is POST ${path}.`);
