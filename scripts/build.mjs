@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run build`: the library (ESM + .d.ts) into dist/, with the entries package.json exports.
+// `npm run build`: the library (ESM + .d.ts) into dist/, with the entries package.json exports,
+// then dist/rivulet.js (the one-file <script> embed) and the size budgets, printed and enforced.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { build } from "vite";
+import { checkBudgets } from "./build-budgets.mjs";
+import { embedCss, packageCss } from "./build-styles.mjs";
 
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
@@ -23,9 +26,25 @@ const isExternal = (id) =>
   builtinModules.includes(id) ||
   peerAndDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+// The embed's stylesheet goes into its JavaScript as a string (adopted by its Shadow DOM), so the
+// <script> embed fetches nothing else.
+const stylesCss = packageCss();
+const define = { RIVULET_EMBED_CSS: JSON.stringify(embedCss(stylesCss)) };
+// The React entry must start with "use client". rolldown keeps an entry module's own directive but
+// drops any other module's, so the banner adds it only when src/react/index.ts lacks it (else it
+// would be there twice). Shared chunks need none: what a client module imports is client code.
+const hasUseClient = (file) => /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use client["']/.test(readFileSync(file, "utf8"));
+const useClient = (chunk) =>
+  chunk.isEntry && chunk.name === "react" && !(chunk.facadeModuleId && hasUseClient(chunk.facadeModuleId)) ? '"use client";' : "";
+// That directive is handled above (and means nothing inside the IIFE): its warning is noise.
+const quietDirectives = (warning, warn) => {
+  if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+};
+
 await build({
   configFile: false,
   logLevel: "warn",
+  define,
   build: {
     outDir: "dist",
     emptyOutDir: false,
@@ -41,10 +60,48 @@ await build({
       },
       formats: ["es"],
     },
-    rollupOptions: { external: isExternal },
+    rollupOptions: { external: isExternal, onwarn: quietDirectives, output: { banner: useClient } },
   },
 });
 
 execFileSync("node_modules/.bin/tsc", ["-p", "tsconfig.build.json"], { stdio: "inherit" });
-copyFileSync("src/styles/rivulet.css", "dist/styles.css");
-console.info("rivulet: built dist/ (index, react, embed, server, styles.css, types)");
+writeFileSync("dist/styles.css", stylesCss);
+if ((readFileSync("dist/react.js", "utf8").match(/^(["'])use client\1;?\s*/gm) ?? []).length !== 1) {
+  throw new Error('rivulet: dist/react.js must begin with exactly one "use client" directive');
+}
+
+// dist/rivulet.js: one classic script, everything inside. Not lib mode: that would assign the
+// IIFE's (empty) exports to `Rivulet` and clobber the queue stub the page defined.
+// Its React is Preact's compat layer: react-dom 19 alone is 67 KB gzip of the 100 KB budget, which
+// leaves too little for marked, highlight.js and the chat; preact/compat runs the same components
+// in ~5 KB. (The npm entries keep the app's real React: react and react-dom are peers.)
+const preactAliases = [
+  { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
+  { find: /^react\/jsx-(dev-)?runtime$/, replacement: "preact/compat/jsx-runtime" },
+  { find: /^react(-dom)?$/, replacement: "preact/compat" },
+];
+await build({
+  configFile: false,
+  logLevel: "warn",
+  publicDir: false,
+  resolve: { alias: preactAliases },
+  define: { ...define, "process.env.NODE_ENV": JSON.stringify("production") },
+  build: {
+    outDir: "dist",
+    emptyOutDir: false,
+    // Every browser with constructable, adoptable stylesheets (which the embed needs: Safari 16.4,
+    // Firefox 101, Chrome 73) runs ES2022, and untranspiled class fields are smaller.
+    target: "es2022",
+    minify: true,
+    sourcemap: false,
+    modulePreload: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: "src/embed/script.ts",
+      onwarn: quietDirectives,
+      output: { format: "iife", entryFileNames: "rivulet.js" },
+    },
+  },
+});
+console.info("rivulet: built dist/ (index, react, embed, server, rivulet.js, styles.css, types)");
+if (!(await checkBudgets())) process.exit(1);
