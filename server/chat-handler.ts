@@ -15,7 +15,12 @@ import { PROVIDERS, resolveProvider, type ProviderConfig, type ProviderName, typ
 import { proxyChat } from "./proxy.js";
 import { readJsonBody, readMessages } from "./read-json-body.js";
 
-/** Options for {@link createChatHandler}. */
+/**
+ * Options for {@link createChatHandler}.
+ *
+ * @example
+ * createChatHandler({ provider: "mock", mock: { tps: 120 }, maxBodyBytes: 65_536 });
+ */
 export interface ChatHandlerOptions {
   /** The path the handler answers on. Default `/api/chat`; `<path>/info` describes the server. */
   path?: string;
@@ -44,7 +49,12 @@ export interface ChatHandlerOptions {
   log?: (entry: ChatLogEntry) => void;
 }
 
-/** One finished request, as {@link ChatHandlerOptions.log} receives it. */
+/**
+ * One finished request, as {@link ChatHandlerOptions.log} receives it.
+ *
+ * @example
+ * createChatHandler({ log: (e) => console.info(`${e.status} ${e.outcome} ${e.tokens} tokens`) });
+ */
 export interface ChatLogEntry {
   method: string;
   path: string;
@@ -59,7 +69,13 @@ export interface ChatLogEntry {
   durationMs: number;
 }
 
-/** A Node request handler; calls `next` for requests that are not its own (Connect-style). */
+/**
+ * A Node request handler; calls `next` for requests that are not its own (Connect-style).
+ *
+ * @example
+ * const handler: ChatHandler = createChatHandler();
+ * app.use(handler); // Express, Connect, Vite middlewares
+ */
 export type ChatHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
 /**

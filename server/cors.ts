@@ -5,7 +5,12 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** The `cors` option of the chat handler. */
+/**
+ * The `cors` option of the chat handler.
+ *
+ * @example
+ * createChatHandler({ cors: { origins: ["https://example.com", "http://localhost:3000"] } });
+ */
 export interface CorsOptions {
   /** Origins allowed to call the handler from a browser, e.g. `["https://example.com"]`; `"*"` allows any. */
   origins: readonly string[];

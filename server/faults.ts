@@ -5,7 +5,12 @@
  */
 import { HttpError } from "./http-error.js";
 
-/** One injected fault. */
+/**
+ * One injected fault.
+ *
+ * @example
+ * const fault: Fault = { type: "drop", afterTokens: 20 };
+ */
 export type Fault =
   | { type: "drop"; afterTokens: number }
   | { type: "stall"; seconds: number }

@@ -8,7 +8,12 @@ import { PROTOCOLS } from "./encoders/create-encoder.js";
 import { parseFaults, type Fault } from "./faults.js";
 import { HttpError } from "./http-error.js";
 
-/** What the mock model needs to know to write one answer. */
+/**
+ * What the mock model needs to know to write one answer.
+ *
+ * @example
+ * const params: MockParams = { protocol: "gemini", tps: 60, seed: 1, faults: [], retryAfter: 1 };
+ */
 export interface MockParams {
   protocol: Protocol;
   /** Mean tokens per second. */
@@ -27,7 +32,12 @@ export interface MockDefaults {
   seed?: number;
 }
 
-/** The fastest rate accepted; tests use high rates to run quickly. */
+/**
+ * The fastest rate accepted; tests use high rates to run quickly.
+ *
+ * @example
+ * fetch(`/api/chat?tps=${MAX_TPS}`, init); // as fast as the socket goes
+ */
 export const MAX_TPS = 1_000_000;
 
 /**

@@ -15,10 +15,20 @@ import {
 } from "./mock-content.js";
 import { longAnswer } from "./mock-long-answer.js";
 
-/** The kinds of answer the mock model gives. */
+/**
+ * The kinds of answer the mock model gives.
+ *
+ * @example
+ * chooseMockReply("a table").kind satisfies MockReplyKind; // "table"
+ */
 export type MockReplyKind = "help" | "error" | "long" | "think" | "code" | "table" | "list" | "default";
 
-/** One mock answer, before it is tokenized and encoded. */
+/**
+ * One mock answer, before it is tokenized and encoded.
+ *
+ * @example
+ * const reply: MockReply = chooseMockReply("think it through"); // { kind: "think", reasoning, text }
+ */
 export interface MockReply {
   kind: MockReplyKind;
   /** Streamed first, as reasoning where the protocol has a place for it. */
@@ -28,7 +38,12 @@ export interface MockReply {
   error?: string;
 }
 
-/** A suggested prompt, for a demo's prompt buttons. */
+/**
+ * A suggested prompt, for a demo's prompt buttons.
+ *
+ * @example
+ * for (const { prompt, description } of MOCK_PROMPTS) addButton(prompt, description);
+ */
 export interface MockPrompt {
   /** The keyword that selects the answer. */
   keyword: Exclude<MockReplyKind, "default">;

@@ -4,10 +4,20 @@
  */
 import type { Protocol, WireMessage } from "../src/core/types.js";
 
-/** A provider the handler can forward to. */
+/**
+ * A provider the handler can forward to.
+ *
+ * @example
+ * createChatHandler({ provider: "anthropic" satisfies ProviderName });
+ */
 export type ProviderName = "openai" | "anthropic" | "gemini" | "ollama";
 
-/** Settings of one provider; anything left out is read from the environment. */
+/**
+ * Settings of one provider; anything left out is read from the environment.
+ *
+ * @example
+ * createChatHandler({ openai: { apiKey: process.env.MY_KEY, baseURL: "https://openrouter.ai/api/v1", model: "x" } });
+ */
 export interface ProviderOptions {
   /** The API key (env `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY`). Never sent to clients. */
   apiKey?: string;
@@ -17,7 +27,12 @@ export interface ProviderOptions {
   model?: string;
 }
 
-/** A provider ready to use: everything resolved. */
+/**
+ * A provider ready to use: everything resolved.
+ *
+ * @example
+ * resolveProvider("gemini", {}, process.env)?.protocol; // "gemini"
+ */
 export interface ProviderConfig {
   name: ProviderName;
   apiKey: string;
@@ -36,7 +51,12 @@ export interface UpstreamRequest {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** In this order the first configured provider wins when several are. */
+/**
+ * In this order the first configured provider wins when several are.
+ *
+ * @example
+ * PROVIDERS[0]; // "openai": chosen first when several keys are set
+ */
 export const PROVIDERS: readonly ProviderName[] = ["openai", "anthropic", "gemini", "ollama"];
 
 const DEFAULTS: Record<ProviderName, { baseURL: string; model: string; protocol: Protocol; env: string }> = {

@@ -2,7 +2,13 @@ import type { Plugin } from "vite";
 import { createChatHandler, type ChatHandlerOptions } from "./index.js";
 import { attachChatSocket } from "./websocket.js";
 
-/** Mounts the chat handler (mock model or provider proxy) in Vite's dev and preview servers. */
+/**
+ * Mounts the chat handler (mock model or provider proxy) in Vite's dev and preview servers.
+ *
+ * @example
+ * // vite.config.ts
+ * export default defineConfig({ plugins: [react(), demoServerPlugin()] });
+ */
 export function demoServerPlugin(options: ChatHandlerOptions = {}): Plugin {
   return {
     name: "rivulet-demo-server",

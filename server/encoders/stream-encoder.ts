@@ -3,7 +3,12 @@
  * (start, reasoning and text tokens, finish, an error) into the exact bytes a provider sends.
  */
 
-/** What an encoder needs to know about the answer it is writing. */
+/**
+ * What an encoder needs to know about the answer it is writing.
+ *
+ * @example
+ * createEncoder("openai-chat", { id: "chatcmpl-1", model: "m", createdMs: Date.now(), inputTokens: 9, random: Math.random });
+ */
 export interface EncoderContext {
   /** The response id, already shaped like the provider's (`chatcmpl-…`, `msg_…`). */
   id: string;
@@ -17,7 +22,12 @@ export interface EncoderContext {
   random: () => number;
 }
 
-/** How an answer ended, for the protocol's finish event. */
+/**
+ * How an answer ended, for the protocol's finish event.
+ *
+ * @example
+ * encoder.finish({ outputTokens: 120, reasoningTokens: 40 });
+ */
 export interface FinishInfo {
   /** Text tokens plus reasoning tokens written. */
   outputTokens: number;
@@ -66,7 +76,12 @@ export function sseEvent(data: unknown, event?: string, eol = "\n"): string {
   return `${event === undefined ? "" : `event: ${event}${eol}`}data: ${payload}${eol}${eol}`;
 }
 
-/** Headers every streaming response carries: no caching, and no buffering by nginx-style proxies. */
+/**
+ * Headers every streaming response carries: no caching, and no buffering by nginx-style proxies.
+ *
+ * @example
+ * res.writeHead(200, { "content-type": "text/event-stream", ...STREAM_HEADERS });
+ */
 export const STREAM_HEADERS: Readonly<Record<string, string>> = {
   "cache-control": "no-cache",
   "x-accel-buffering": "no",
