@@ -69,8 +69,9 @@ export function createChatSocketServer(options: ChatSocketOptions = {}): ChatSoc
 
 /**
  * Serves the chat WebSocket on an HTTP server's upgrades to the chat path, leaving every other upgrade
- * (Vite's HMR socket among them) to its own listeners. Closes the sockets when the server closes.
- * `server` is a `node:http` server (or https, or Vite's `httpServer`).
+ * (Vite's HMR socket among them) to its own listeners. `server` is a `node:http` server (or https, or
+ * Vite's `httpServer`). An open socket keeps a `node:http` server from closing: call the returned
+ * `close()` before `server.close()` (Vite's dev server destroys every socket itself).
  *
  * @example
  * import { createServer } from "node:http";

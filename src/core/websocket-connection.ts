@@ -18,6 +18,7 @@ export interface WebSocketLike {
 
 /** What rivulet reads from the events of a {@link WebSocketLike}. */
 export interface WebSocketEventLike {
+  type?: string;
   data?: unknown;
   code?: number;
   reason?: string;
