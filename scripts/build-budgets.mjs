@@ -39,14 +39,49 @@ export async function measureChat() {
         input: "budget-entry",
         external: isReact,
         preserveEntrySignatures: "exports-only",
-        output: { format: "es", inlineDynamicImports: true },
+        output: { format: "es" },
       },
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  const js = outputs.filter((o) => o.type === "chunk").map((o) => o.code).join("\n");
-  if (!/\bChat\b/.test(js) && !/export\s*\{/.test(js)) throw new Error("rivulet: budget bundle has no Chat export");
-  return { raw: Buffer.byteLength(js), gzip: gzipSize(Buffer.from(js)) };
+  const all = new Map(outputs.filter((o) => o.type === "chunk").map((o) => [o.fileName, o]));
+  // What loads before Chat can render: the entry and its static imports. A chunk behind a dynamic
+  // import() loads later, if ever; it is printed, not counted.
+  const initial = new Set();
+  const visit = (fileName) => {
+    const chunk = all.get(fileName);
+    if (!chunk || initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const imported of chunk.imports) visit(imported);
+  };
+  for (const chunk of all.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const chunks = [...initial];
+  const js = chunks.map((o) => o.code).join("\n");
+  const lazy = [...all.values()].filter((chunk) => !initial.has(chunk)).map((o) => o.code).join("\n");
+  if (!/export\s*\{/.test(js)) throw new Error("rivulet: budget bundle has no Chat export");
+  return {
+    raw: Buffer.byteLength(js),
+    gzip: gzipSize(Buffer.from(js)),
+    parts: largestParts(chunks),
+    note: lazy ? `; loaded later on demand: ${kb(gzipSize(Buffer.from(lazy)))} gzip` : "",
+  };
+}
+
+/** Shares of the bundle by package (or dist/ chunk), from each module's rendered length: where to cut. */
+function largestParts(chunks) {
+  const sizes = new Map();
+  for (const chunk of chunks) {
+    for (const [id, info] of Object.entries(chunk.modules ?? {})) {
+      const name = id.includes("node_modules/") ? id.split("node_modules/").at(-1).split("/")[0] : id.replace(/^.*\/(dist|src)\//, "$1/");
+      sizes.set(name, (sizes.get(name) ?? 0) + info.renderedLength);
+    }
+  }
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0) || 1;
+  return [...sizes]
+    .toSorted((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, size]) => `${name} ${Math.round((size / total) * 100)}%`)
+    .join(", ");
 }
 
 /** Whether the built React entry exports `Chat` (it is being written while this check already runs). */
@@ -67,10 +102,11 @@ export async function checkBudgets() {
     console.warn("rivulet: rivulet/react does not export Chat yet: its budget is not measured");
   }
   let ok = true;
-  for (const { name, raw, gzip, budget } of figures) {
+  for (const { name, raw, gzip, budget, parts, note = "" } of figures) {
     const over = gzip > budget;
     ok &&= !over;
-    console.info(`rivulet: ${name}: ${kb(gzip)} gzip (${kb(raw)} minified), budget ${kb(budget)}${over ? "  ✗ OVER BUDGET" : "  ✓"}`);
+    console.info(`rivulet: ${name}: ${kb(gzip)} gzip (${kb(raw)} minified${note}), budget ${kb(budget)}${over ? "  ✗ OVER BUDGET" : "  ✓"}`);
+    if (over && parts) console.info(`rivulet:   largest parts (share of the code before minifying): ${parts}`);
   }
   return ok;
 }
