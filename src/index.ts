@@ -16,7 +16,13 @@ export { createMessageId } from "./core/create-message-id.js";
 export { CHAT_STORE_OPTION_KEYS } from "./core/validate-options.js";
 export { buildFetchRequest, buildRequestBody, DEFAULT_ENDPOINT, fetchTransport } from "./core/fetch-transport.js";
 export type { ChatErrorOptions, ChatErrorType } from "./core/chat-error.js";
+export { createWebSocketTransport } from "./core/websocket-transport.js";
+export type { WebSocketTransport, WebSocketTransportOptions } from "./core/websocket-transport.js";
+export type { WebSocketConstructor, WebSocketLike } from "./core/websocket-connection.js";
+export { isWebSocketEndpoint, toWebSocketUrl } from "./core/websocket-frames.js";
 export { decodeStream } from "./protocols/decode-stream.js";
+export { decodeFrames, FrameDecoder } from "./protocols/decode-frame.js";
+export type { FrameDecoderOptions } from "./protocols/decode-frame.js";
 export type { DecodeStreamOptions } from "./protocols/decode-stream.js";
 export type {
   ChatDelta,
