@@ -14,8 +14,9 @@ const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? "localhost";
 
 let createChatHandler;
+let attachChatSocket;
 try {
-  ({ createChatHandler } = await import("../dist/server.js"));
+  ({ createChatHandler, attachChatSocket } = await import("../dist/server.js"));
   await stat(join(root, "index.html"));
 } catch {
   console.error("rivulet serve: dist/server.js or dist/demo/index.html is missing. Run `npm run serve` (it builds first).");
@@ -87,12 +88,16 @@ const server = createServer((req, res) => {
   });
 });
 
+// The same chat over a WebSocket upgrade of /api/chat (the mock model), as under `npm start`.
+const sockets = attachChatSocket(server);
+
 server.listen(port, host, () => {
   console.info(`rivulet: demo and /api/chat on http://${host}:${port}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
+    sockets.close();
     server.closeAllConnections();
     server.close(() => process.exit(0));
   });
