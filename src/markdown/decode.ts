@@ -10,8 +10,11 @@ import { decodeHTMLAttribute, decodeHTMLStrict } from "entities";
  * decodeText("&copy; 2024 &amp; &lt;b&gt;"); // "© 2024 & <b>"
  */
 export function decodeText(text: string): string {
-  return text.includes("&") ? decodeHTMLStrict(text) : text;
+  return text.includes("&") ? text.replace(REFERENCE, (reference) => decodeHTMLStrict(reference)) : text;
 }
+
+// The references marked leaves unescaped; any other "&" it has already written as "&amp;".
+const REFERENCE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/g;
 
 /**
  * Decodes character references the way an HTML parser does inside an attribute value, for the

@@ -1,8 +1,7 @@
-import { memo, useMemo, type ReactNode } from "react";
-import { Lexer, type Token } from "marked";
-import { repairTail } from "../markdown/repair-tail.js";
+import { memo, useMemo, useState, type ReactNode } from "react";
+import { BlockSplitter, type FrozenBlock } from "../markdown/block-splitter.js";
 import type { ImagePolicy } from "../markdown/url-policy.js";
-import { renderBlocks } from "./markdown-block.js";
+import { renderBlock, renderBlocks } from "./markdown-block.js";
 import type { MarkdownComponents, RenderContext } from "./markdown-context.js";
 
 /** Props of `<Markdown>`. */
@@ -13,14 +12,15 @@ export interface MarkdownProps {
   streaming?: boolean;
   /** Overrides per element (`a`, `img`, `p`, ...) and `codeBlock` for whole code blocks. */
   components?: MarkdownComponents;
-  /** Which images may load: "all" (default), "none", or only `{ allowedOrigins }`. */
+  /** Which images may load: "all" (the default), "none", or only those from `allowedOrigins`. */
   images?: ImagePolicy;
-  /** Extra class names for the root element (always has `rv-markdown`). */
+  /** Extra class names for the root element (which always has `rv-markdown`). */
   className?: string;
 }
 
 /**
- * Renders markdown as React elements, progressively while it streams.
+ * Renders markdown as React elements, progressively while it streams: finished blocks render once
+ * and are never rendered again; only the live tail block is lexed and rendered per token.
  *
  * @example
  * <Markdown text={message.content} streaming={message.state === "streaming"} />
@@ -32,14 +32,45 @@ export const Markdown = memo(function Markdown({
   images = "all",
   className,
 }: MarkdownProps): ReactNode {
-  const context: RenderContext = useMemo(() => ({ components, images }), [components, images]);
-  const tokens: Token[] = useMemo(() => new Lexer({ gfm: true }).lex(streaming ? repairTail(text) : text), [text, streaming]);
-  const cursor = streaming ? <span key="cursor" className="rv-cursor" aria-hidden="true" /> : undefined;
-  const blocks = renderBlocks(tokens, context, cursor);
+  const [splitter] = useState(() => new BlockSplitter());
+  const state = useMemo(() => splitter.update(text, streaming), [splitter, text, streaming]);
+  const imagesKey = typeof images === "string" ? images : images.allowedOrigins.join(" ");
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- the policy is compared by value
+  const context: RenderContext = useMemo(() => ({ components, images }), [components, imagesKey]);
+  // Keyed by the text length, the cursor is a new element per token, which restarts its blink
+  // animation; the CSS stops it after five blinks, i.e. 5 s without a token.
+  const cursor = streaming ? <span key={`cursor-${text.length}`} className="rv-cursor" aria-hidden="true" /> : undefined;
+  const live = renderBlocks(state.live, context, cursor);
   return (
     <div className={className ? `rv-markdown ${className}` : "rv-markdown"}>
-      {blocks}
-      {streaming && blocks.every((block) => block === null) ? cursor : null}
+      <FrozenBlocks chunks={state.chunks} context={context} />
+      {live}
+      {cursor && state.live.every((token) => token.type === "space" || token.type === "def") ? cursor : null}
     </div>
   );
+});
+
+// One comparison skips every finished block on a token that froze nothing.
+const FrozenBlocks = memo(function FrozenBlocks({
+  chunks,
+  context,
+}: {
+  chunks: readonly (readonly FrozenBlock[])[];
+  context: RenderContext;
+}): ReactNode {
+  return chunks.map((chunk) => <FrozenChunk key={chunk[0]!.key} blocks={chunk} context={context} />);
+});
+
+const FrozenChunk = memo(function FrozenChunk({
+  blocks,
+  context,
+}: {
+  blocks: readonly FrozenBlock[];
+  context: RenderContext;
+}): ReactNode {
+  return blocks.map((block) => <Frozen key={block.key} block={block} context={context} />);
+});
+
+const Frozen = memo(function Frozen({ block, context }: { block: FrozenBlock; context: RenderContext }): ReactNode {
+  return renderBlock(block.token, context, block.key);
 });
