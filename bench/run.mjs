@@ -7,6 +7,7 @@
 //   node bench/run.mjs --quick         a smoke run: the 2 KB document only, short budgets (~30 s)
 //   options: --only=rivulet,pre  --docs=2kb,100kb  --out=file.json  --no-write
 //            --strict: exit 1 if a renderer threw or did not show the whole document (not on targets)
+//            --hot: print each run's hottest functions (an unminified build, for finding where time goes)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -112,9 +113,13 @@ async function runOne(browser, url, spec) {
   };
   const running = page.evaluate((o) => window.benchRun(o), options);
   await page.waitForFunction(() => window.benchReady === true, undefined, { timeout: 120_000 });
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
   const before = await metric();
+  await cdp.send("Profiler.start");
   await page.evaluate(() => window.benchGo?.());
   const raw = await running;
+  const { profile } = await cdp.send("Profiler.stop");
   const after = await metric();
   await context.close();
   const delta = (name) => Math.round(((after[name] ?? 0) - (before[name] ?? 0)) * 1000);
@@ -124,15 +129,48 @@ async function runOne(browser, url, spec) {
     mode: spec.mode,
     rate: spec.rate ?? null,
     ...summarize(raw),
-    // CDP's ScriptDuration misses work resumed from promises (all of our harness), so scripting is
-    // main-thread task time minus style and layout (it keeps GC and paint recording, which are small).
+    // CDP's ScriptDuration misses work resumed from promises (all of our harness), so scripting
+    // comes from V8's sampling profiler instead (JavaScript and GC samples).
+    ...profileTimes(profile),
+    ...(args.hot ? { hot: hotFunctions(profile, 8) } : {}),
     mainThreadMs: delta("TaskDuration"),
-    scriptMs: delta("TaskDuration") - delta("LayoutDuration") - delta("RecalcStyleDuration"),
+    // CPU time the renderer's main thread actually ran: on a shared, oversubscribed machine the
+    // wall-clock figures include time the thread was waiting for a core; this does not.
+    cpuMs: delta("ThreadTime"),
     layoutMs: delta("LayoutDuration"),
     styleMs: delta("RecalcStyleDuration"),
-    taskMs: delta("TaskDuration"),
     errors,
   };
+}
+
+/**
+ * Scripting time from a V8 CPU profile (500 µs sampling): samples in JavaScript functions are
+ * script, "(garbage collector)" is GC; "(program)" (native work: style, layout, paint) and
+ * "(idle)" are neither.
+ */
+function profileTimes(profile) {
+  const kind = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName]));
+  let script = 0;
+  let gc = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const name = kind.get(id);
+    if (name === "(garbage collector)") gc += dt;
+    else if (name !== "(idle)" && name !== "(program)" && name !== "(root)") script += dt;
+  });
+  return { scriptMs: Math.round(script), gcMs: Math.round(gc) };
+}
+
+/** The functions with the most self time in a profile: "name (file:line) ms". */
+function hotFunctions(profile, count) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id);
+    const key = `${frame.functionName || "(anonymous)"} (${frame.url.split("/").pop()}:${frame.lineNumber + 1})`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].toSorted((a, b) => b[1] - a[1]).slice(0, count).map(([key, ms]) => `${Math.round(ms)} ms ${key}`);
 }
 
 const progressLine = (r) =>
@@ -148,7 +186,7 @@ async function main() {
   const outDir = join(tmpdir(), "rivulet-bench", "dist");
   mkdirSync(outDir, { recursive: true });
   console.info(`bench: building the page (Vite, production, minified) with ${renderers.join(", ")}…`);
-  await buildPage(renderers, outDir);
+  await buildPage(renderers, outDir, { minify: !args.hot });
   const server = await serveStatic(outDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const results = [];
@@ -157,6 +195,7 @@ async function main() {
       const result = await runOne(browser, server.url, spec);
       if (spec.startFraction) result.window = true;
       console.info(progressLine(result));
+      if (result.hot) console.info(result.hot.map((line) => `      ${line}`).join("\n"));
       // A fast run stopped before the last 10%: measure that 10% in a tail window.
       if (spec.mode === "fast" && result.reached < Math.floor(result.tokens * 0.9)) {
         const tail = await runOne(browser, server.url, { ...spec, budgetMs: BUDGET.tail, startFraction: 0.9 });
@@ -191,7 +230,8 @@ async function main() {
       fast: "every token: update the renderer synchronously (flushSync for React), measure, then yield one task",
       rate: "tokens arrive on a timer; every renderer is updated at most once per animation frame with all text that arrived since (rivulet's store policy, applied to all)",
       commit: "time for the synchronous update: parse + render + reconcile + DOM mutation (+ React passive effects)",
-      scriptLayoutStyle: "Chrome DevTools Protocol Performance.getMetrics over the run: layout = LayoutDuration, style = RecalcStyleDuration, script = TaskDuration - both (CDP's ScriptDuration misses promise continuations)",
+      script: "V8 sampling profiler (500 µs) over the run: samples in JavaScript (harness included; pre shows its floor); GC separately",
+      layoutStyle: "Chrome DevTools Protocol Performance.getMetrics over the run: LayoutDuration + RecalcStyleDuration; mainThread = TaskDuration (wall clock); cpu = ThreadTime (main-thread CPU time, robust to a shared CPU)",
       lag: "token arrival → the first task after the frame whose rAF committed it (a task cannot run before that frame's style, layout and paint)",
       droppedFrames: "rAF gaps > 1.5 frame intervals; attributed to rendering when commits inside the gap (start → paint proxy) cover the overrun",
       longTasks: "PerformanceObserver 'longtask' (> 50 ms); attributed when overlapping a commit",

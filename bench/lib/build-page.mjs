@@ -37,17 +37,18 @@ function renderersPlugin(names) {
  * Builds the bench page with the given renderers into outDir.
  * @param {string[]} names renderer names (files in bench/page/renderers)
  * @param {string} outDir
+ * @param {{ minify?: boolean }} [options] minify: false keeps function names, for --hot profiles
  * @returns {Promise<void>}
  * @example
  * await buildPage(["pre", "marked"], "/tmp/rivulet-bench/dist");
  */
-export async function buildPage(names, outDir) {
+export async function buildPage(names, outDir, { minify = true } = {}) {
   await build({
     configFile: false,
     root: pageDir,
     mode: "production",
     logLevel: "warn",
     plugins: [react(), renderersPlugin(names)],
-    build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
+    build: { outDir, emptyOutDir: true, minify, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
   });
 }

@@ -28,6 +28,7 @@ const FAST_COLUMNS = [
   ["commit total ms", (r) => int(r.commitTotalMs)],
   ["script ms", (r) => int(r.scriptMs)],
   ["layout+style ms", (r) => int(r.layoutMs + r.styleMs)],
+  ["CPU ms", (r) => int(r.cpuMs)],
   ["p50 / p95 first 10%", (r) => `${ms(r.p50FirstMs, 2)} / ${ms(r.p95FirstMs, 2)}`],
   ["p50 / p95 last 10%", lastCol],
   ["growth", growth],
@@ -41,6 +42,7 @@ const RATE_COLUMNS = [
   ["commits", (r) => int(r.commits)],
   ["commit total ms", (r) => int(r.commitTotalMs)],
   ["script ms", (r) => int(r.scriptMs)],
+  ["CPU ms", (r) => int(r.cpuMs)],
   ["p50 / p95 commit", (r) => `${ms(r.p50Ms, 2)} / ${ms(r.p95Ms, 2)}`],
   ["max commit", (r) => ms(r.commitMaxMs)],
   ["long tasks (render)", (r) => `${r.longTasks} (${r.longTasksAttributed})`],
@@ -145,7 +147,7 @@ export function checkTargets(results) {
     targets.push({
       name: `total commit time ≥${factor}× below ${peer}`,
       pass: Number.isFinite(times) ? times >= factor : null,
-      detail: `${int(ours)} ms vs ${int(theirs)} ms over ${pct === 100 ? "the whole document" : `the first ${pct}% (where ${peer} stopped)`} = ${Number.isFinite(times) ? times.toFixed(1) : "?"}×`,
+      detail: `${int(ours)} ms vs ${int(theirs)} ms over ${pct === 100 ? "the whole document" : `the first ${pct}% (where ${peer} stopped)`} = ${Number.isFinite(times) ? times.toFixed(2) : "?"}×`,
     });
   }
 
