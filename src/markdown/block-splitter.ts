@@ -70,20 +70,22 @@ export class BlockSplitter {
     if (this.#started && text === this.#text && streaming === this.#streaming) return this.#state;
     // Only an append to a streaming text keeps what is frozen; anything else (an edit, a
     // regenerated answer, a final text that grows again) starts over.
-    if (this.#started && (!this.#streaming || !text.startsWith(this.#text.slice(0, this.#frozenEnd)))) this.#reset();
+    if (this.#started && (!this.#streaming || !isAppend(this.#text, text, this.#frozenEnd))) this.#reset();
     this.#started = true;
     this.#text = text;
     this.#streaming = streaming;
 
     const tail = text.slice(this.#frozenEnd);
+    // marked reads "\r\n" and "\r" as "\n"; we lex the normalised tail and map offsets back.
+    const source = tail.includes("\r") ? tail.replace(/\r\n?/g, "\n") : tail;
     let live: readonly Token[] = [];
     if (!streaming) {
-      this.#freeze(tail);
+      this.#freeze(source, tail.length);
     } else {
-      const tokens = this.#lex(tail);
-      const boundary = freezeBoundary(tail, tokens);
-      if (boundary > 0) this.#freeze(tail.slice(0, boundary));
-      const liveText = tail.slice(boundary);
+      const tokens = this.#lex(source);
+      const boundary = freezeBoundary(source, tokens);
+      if (boundary > 0) this.#freeze(source.slice(0, boundary), originalLength(tail, source, boundary));
+      const liveText = source.slice(boundary);
       const repaired = repairTail(liveText);
       live = boundary === 0 && repaired === liveText ? tokens : this.#lex(repaired);
     }
@@ -110,7 +112,7 @@ export class BlockSplitter {
   }
 
   /** Lexes a finished stretch once more on its own, freezes its blocks and learns its definitions. */
-  #freeze(source: string): void {
+  #freeze(source: string, length: number): void {
     if (source === "") return;
     const tokens = this.#lex(source);
     const added = Object.keys(tokens.links).filter((label) => !(label in this.#links));
@@ -132,7 +134,7 @@ export class BlockSplitter {
       }
       offset += token.raw.length;
     }
-    this.#frozenEnd += source.length;
+    this.#frozenEnd += length;
   }
 
   /**
@@ -156,6 +158,30 @@ export class BlockSplitter {
   }
 }
 
+const EDGE = 256;
+
+/**
+ * Whether `next` is `previous` with text appended, checked in time independent of the length:
+ * the live part and the frozen part's two ends are compared, not all of it (comparing 100 KB per
+ * token would itself make per-token work grow). A change in the middle of frozen text with the
+ * ends intact goes unseen; text from a chat store only grows, and a regenerated answer starts
+ * shorter, which is seen.
+ */
+function isAppend(previous: string, next: string, frozenEnd: number): boolean {
+  if (next.length < previous.length) return false;
+  const from = Math.max(0, frozenEnd - EDGE);
+  if (next.slice(from, previous.length) !== previous.slice(from)) return false;
+  return next.slice(0, Math.min(EDGE, frozenEnd)) === previous.slice(0, Math.min(EDGE, frozenEnd));
+}
+
+/** Length in the original text of the first `normalisedLength` characters of its normalised form. */
+function originalLength(original: string, normalised: string, normalisedLength: number): number {
+  if (original === normalised) return normalisedLength;
+  let index = 0;
+  for (let count = 0; count < normalisedLength; count++) index += original.startsWith("\r\n", index) ? 2 : 1;
+  return index;
+}
+
 /** Whether a block's source may refer to one of the labels (normalised as marked does). */
 function mayUse(raw: string, labels: string[]): boolean {
   const normalised = raw.replace(/\s+/g, " ").toLowerCase().toUpperCase().toLowerCase();
@@ -169,7 +195,6 @@ function mayUse(raw: string, labels: string[]): boolean {
  * can freeze. Returns 0 too if the tokens do not add up to the source (nothing is frozen on a guess).
  */
 export function freezeBoundary(source: string, tokens: readonly Token[]): number {
-  if (source.includes("\r")) return 0;
   const starts: number[] = [];
   let offset = 0;
   for (const token of tokens) {
@@ -179,13 +204,36 @@ export function freezeBoundary(source: string, tokens: readonly Token[]): number
   if (offset !== source.length) return 0;
   let index = tokens.length - 1;
   while (index >= 0 && tokens[index]!.type === "space") index--;
-  // The last block's first line is still being written: it might yet join the block before it.
+  // The last block's first line is still being written: what it turns out to be might yet join
+  // it to the block before, unless that block cannot take more lines.
   if (index >= 0 && !source.includes("\n", starts[index])) {
-    index--;
-    while (index >= 0 && tokens[index]!.type === "space") index--;
+    let previous = index - 1;
+    while (previous >= 0 && tokens[previous]!.type === "space") previous--;
+    if (previous >= 0 && !isClosed(tokens[previous]!, source.slice(starts[previous]!, starts[index]))) index = previous;
   }
   while (index > 0 && tokens[index - 1]!.type === "def" && !/\n[ \t]*\n$/.test(tokens[index - 1]!.raw)) index--;
   return index > 0 ? starts[index]! : 0;
+}
+
+/**
+ * Whether no line can join a block: a heading, a thematic break or a closed fence ends on its own
+ * line; a paragraph, quote, table or definition ends at a blank line. (Lists, indented code and
+ * HTML blocks can go on after a blank line.)
+ */
+function isClosed(token: Token, source: string): boolean {
+  if (token.type === "heading" || token.type === "hr") return true;
+  if (token.type === "code") return token.codeBlockStyle !== "indented" && !isOpenFence(token.raw);
+  const closedByBlankLine = ["paragraph", "blockquote", "table", "def"].includes(token.type);
+  return closedByBlankLine && /\n[ \t]*\n[ \t]*$/.test(source);
+}
+
+/** Whether a fenced code block has no closing fence yet (CommonMark 4.5: it runs to the end). */
+export function isOpenFence(raw: string): boolean {
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+  if (!opening) return false;
+  const fence = opening[1]!;
+  const closing = new RegExp(`\\n {0,3}\\${fence[0]}{${fence.length},}[ \\t]*\\n*$`);
+  return !closing.test(raw);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createElement, Fragment, type ReactNode } from "react";
 import type { Token, Tokens } from "marked";
+import { isOpenFence } from "../markdown/block-splitter.js";
 import { decodeAttribute } from "../markdown/decode.js";
 import { CodeBlock } from "./code-block.js";
 import { h, type RenderContext } from "./markdown-context.js";
@@ -76,15 +77,6 @@ function renderCode(token: Tokens.Code, context: RenderContext, key: number, cur
   const open = token.codeBlockStyle !== "indented" && isOpenFence(token.raw);
   const props = { key, code: token.text.replace(/\n$/, ""), language, open, cursor };
   return createElement(context.components?.codeBlock ?? CodeBlock, props);
-}
-
-/** Whether a fenced code token has no closing fence yet (CommonMark 4.5: it runs to the end). */
-export function isOpenFence(raw: string): boolean {
-  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-  if (!opening) return false;
-  const fence = opening[1]!;
-  const closing = new RegExp(`\\n {0,3}\\${fence[0]}{${fence.length},}[ \\t]*\\n*$`);
-  return !closing.test(raw);
 }
 
 function renderList(token: Tokens.List, context: RenderContext, key: number, cursor?: ReactNode): ReactNode {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { repairTail } from "../../src/markdown/repair-tail.js";
+
+describe("repairTail", () => {
+  it.each([
+    ["Some **bold", "Some **bold**"],
+    ["Some *em", "Some *em*"],
+    ["Some _em", "Some _em_"],
+    ["Some ~~del", "Some ~~del~~"],
+    ["Some `code", "Some `code`"],
+    ["See [the docs](https://ex", "See the docs"],
+    ["See [the do", "See the do"],
+    ["![chart](https://ex", ""],
+    ["before ![ch", "before "],
+    ["| a | b |\n| --", "| a | b |\n| --|---|"],
+    ["| a | b |\n|--|", "| a | b |\n|--|---|"],
+    ["| a | b |\n|--|--|", "| a | b |\n|--|--|"],
+    ["finished **text**", "finished **text**"],
+    ["<div>raw html", "<div>raw html"],
+  ])("%j → %j", (input, output) => expect(repairTail(input)).toBe(output));
+
+  it("never leaves a placeholder URL", () => {
+    for (const input of ["[a](", "[a](h", "![a](", "[a][", "x [y](z"]) expect(repairTail(input)).not.toContain("streamdown:");
+  });
+
+  it("leaves code in an open fence alone", () => {
+    expect(repairTail("```\n| a | b |\n|--")).toBe("```\n| a | b |\n|--");
+  });
+});
