@@ -125,6 +125,8 @@ function AssistantMessage(props: ChatMessageViewProps) {
   const waiting = streaming && message.content === "" && reasoning === "" && tools.length === 0;
   const reasoningStreaming = streaming && message.content === "";
   const stats = showStats && timings && !streaming ? labels.stats(timings) : "";
+  const canCopy = message.content !== "";
+  const canRegenerate = lastAnswer && !busy && message.state !== "error";
 
   return (
     <div className="rv-msg rv-msg--assistant" aria-busy={streaming || undefined} data-state={message.state}>
@@ -169,15 +171,17 @@ function AssistantMessage(props: ChatMessageViewProps) {
           )}
         </div>
       )}
-      {stats !== "" && <p className="rv-stats">{stats}</p>}
-      {!streaming && (message.content !== "" || (lastAnswer && message.state !== "error")) && (
-        <div className="rv-actions">
-          {message.content !== "" && <CopyButton text={message.content} label={labels.copy} copiedLabel={labels.copied} />}
-          {lastAnswer && !busy && message.state !== "error" && (
-            <button type="button" className="rv-action" aria-label={labels.regenerate} title={labels.regenerate} onClick={props.onRegenerate}>
-              <RefreshIcon />
-            </button>
-          )}
+      {!streaming && (canCopy || canRegenerate || stats !== "") && (
+        <div className="rv-msg-footer">
+          <div className="rv-actions">
+            {canCopy && <CopyButton text={message.content} label={labels.copy} copiedLabel={labels.copied} />}
+            {canRegenerate && (
+              <button type="button" className="rv-action" aria-label={labels.regenerate} title={labels.regenerate} onClick={props.onRegenerate}>
+                <RefreshIcon />
+              </button>
+            )}
+          </div>
+          {stats !== "" && <p className="rv-stats">{stats}</p>}
         </div>
       )}
     </div>
