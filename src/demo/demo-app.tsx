@@ -2,10 +2,9 @@ import { useCallback, useMemo, useState } from "react";
 import type { EmbedOptions } from "../embed/index.js";
 import { CodeSnippet } from "./code-snippet.js";
 import { afterSend, DEFAULT_SETTINGS, demoEndpoint, type DemoSettings } from "./demo-settings.js";
-import { EmbedLauncher } from "./embed-card.js";
-import { HeadlessChat } from "./headless-chat.js";
 import { Playground } from "./playground.js";
-import { HEADLESS_SNIPPET, INSTALL_SNIPPET, reactSnippet, SCRIPT_SNIPPET } from "./snippets.js";
+import { INSTALL_SNIPPET } from "./snippets.js";
+import { ThreeWays } from "./three-ways.js";
 import { usePageTheme } from "./use-page-theme.js";
 import { useServerInfo } from "./use-server-info.js";
 
@@ -118,38 +117,9 @@ export function DemoApp() {
         <section id="ways" className="section" aria-labelledby="ways-title">
           <div className="section-head">
             <h2 id="ways-title">Three ways to ship it</h2>
-            <p>The same streaming core under each. Copy the one that fits; the snippets are complete.</p>
+            <p>The same streaming core under each. Copy the one that fits: every snippet is complete.</p>
           </div>
-          <div className="ways">
-            <article className="way">
-              <p className="way-kicker">1 · npm, React</p>
-              <h3>The component</h3>
-              <p className="way-text">
-                <code>{"<Chat>"}</code> is the whole widget: header, transcript, composer, stop, retry, copy, themes. The
-                playground above is this component; the snippet follows its controls.
-              </p>
-              <CodeSnippet label="Help.tsx" code={reactSnippet(settings)} />
-            </article>
-            <article className="way">
-              <p className="way-kicker">2 · npm, headless</p>
-              <h3>
-                Your own UI on <code>useChat</code>
-              </h3>
-              <p className="way-text">State and actions, no markup: bring your design system. This one is live.</p>
-              <HeadlessChat endpoint={endpoint} settings={settings} onSent={consumeFault} />
-              <CodeSnippet label="MiniChat.tsx" code={HEADLESS_SNIPPET} />
-            </article>
-            <article className="way">
-              <p className="way-kicker">3 · any website</p>
-              <h3>One script tag</h3>
-              <p className="way-text">
-                <code>dist/rivulet.js</code>: React inside, styles in a Shadow DOM, nothing leaks either way. A launcher
-                with no code, or <code>Rivulet.mount</code> where you want it.
-              </p>
-              <EmbedLauncher options={embedOptions} onSent={consumeFault} />
-              <CodeSnippet label="index.html" code={SCRIPT_SNIPPET} />
-            </article>
-          </div>
+          <ThreeWays settings={settings} endpoint={endpoint} theme={resolved} embedOptions={embedOptions} onSent={consumeFault} />
         </section>
 
         <section id="promises" className="section" aria-labelledby="promises-title">

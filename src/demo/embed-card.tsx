@@ -55,11 +55,22 @@ export function EmbedLauncher({ options, onSent }: EmbedLauncherProps) {
 
   if (failure) return <p className="embed-failure">The embed did not load: {failure}</p>;
   return (
-    <div className="embed-try">
-      <button type="button" className="button button--primary" disabled={!widget} onClick={() => widget?.open()}>
-        Open the launcher
-      </button>
-      <span className="embed-hint">It is the round button in the corner of this page, in its own Shadow DOM.</span>
+    <div className="browser" aria-label="Any website">
+      <div className="browser-bar" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+        <span className="browser-url">your-site.example</span>
+      </div>
+      <div className="browser-body">
+        <span className="skeleton skeleton--title" aria-hidden="true" />
+        <span className="skeleton" aria-hidden="true" />
+        <span className="skeleton skeleton--short" aria-hidden="true" />
+        <button type="button" className="button button--primary" disabled={!widget} onClick={() => widget?.open()}>
+          Open the launcher
+        </button>
+        <span className="embed-hint">Or the round button in the corner of this page: the same embed, in its own Shadow DOM.</span>
+      </div>
     </div>
   );
 }

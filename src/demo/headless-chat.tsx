@@ -46,7 +46,7 @@ export function HeadlessChat({ endpoint, settings, onSent }: HeadlessChatProps) 
   return (
     <div className="mini" aria-label="Headless example">
       <div className="mini-log" ref={log} role="log" aria-label="Headless conversation">
-        {messages.length === 0 && <p className="mini-empty">Ask something: this box is 60 lines of your own JSX.</p>}
+        {messages.length === 0 && <p className="mini-empty">Ask something. This box is the snippet below, plus class names and a Clear button.</p>}
         {messages.map((m) =>
           m.role === "user" ? (
             <p key={m.id} className="mini-question">

@@ -100,7 +100,10 @@ const PHASE_TEXT: Record<RunPhase, string> = {
  */
 export function LiveFigures({ figures, dropped, longestMs }: { figures: RunFigures; dropped: number; longestMs: number }) {
   const idle = figures.phase === "idle";
+  const running = figures.phase === "waiting" || figures.phase === "streaming";
   const { firstTokenMs, tokensPerSecond } = figures;
+  // The rate is the store's, counted over the whole answer: it is known when the answer ends.
+  const pending = running ? "…" : "—";
   return (
     <section className="figures" aria-label="Live figures" data-phase={figures.phase}>
       <div className="figures-head">
@@ -111,8 +114,8 @@ export function LiveFigures({ figures, dropped, longestMs }: { figures: RunFigur
         <span className="figures-clock">{idle ? "" : `${(figures.elapsedMs / 1000).toFixed(1)} s`}</span>
       </div>
       <dl className="figures-grid">
-        <Figure label="First token" value={firstTokenMs === undefined ? "—" : String(Math.round(firstTokenMs))} unit="ms" testId="figure-ttft" />
-        <Figure label="Tokens/s" value={tokensPerSecond === undefined ? "—" : String(Math.round(tokensPerSecond))} unit="" testId="figure-tps" />
+        <Figure label="First token" value={firstTokenMs === undefined ? pending : String(Math.round(firstTokenMs))} unit="ms" testId="figure-ttft" />
+        <Figure label="Tokens/s" value={tokensPerSecond === undefined ? pending : String(Math.round(tokensPerSecond))} unit="" testId="figure-tps" />
         <Figure
           label="Frames dropped"
           value={idle ? "—" : String(dropped)}
@@ -131,7 +134,7 @@ function Figure({ label, value, unit, testId, title }: { label: string; value: s
       <dt>{label}</dt>
       <dd data-testid={testId}>
         {value}
-        {unit && value !== "—" && <span className="figure-unit">{unit}</span>}
+        {unit && /\d/.test(value) && <span className="figure-unit">{unit}</span>}
       </dd>
     </div>
   );

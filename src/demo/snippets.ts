@@ -37,45 +37,67 @@ export function reactSnippet(settings: DemoSettings = DEFAULT_SETTINGS): string 
 export const HEADLESS_SNIPPET = `import { Markdown, useChat } from "rivulet/react";
 
 export function MiniChat() {
-  const { messages, status, error, send, stop, retry } = useChat({ endpoint: "/api/chat" });
-  const busy = status === "submitted" || status === "streaming";
+  const chat = useChat({ endpoint: "/api/chat" });
+  const busy = chat.status === "submitted"
+    || chat.status === "streaming";
 
   return (
     <div>
-      {messages.map((m) =>
-        m.role === "user"
-          ? <p key={m.id} className="question">{m.content}</p>
-          : <Markdown key={m.id} text={m.content} streaming={m.state === "streaming"} />,
+      {chat.messages.map((m) =>
+        m.role === "user" ? (
+          <p key={m.id}>{m.content}</p>
+        ) : (
+          <Markdown
+            key={m.id}
+            text={m.content}
+            streaming={m.state === "streaming"}
+          />
+        ),
       )}
-      {error && <p role="alert">{error.message} <button onClick={() => retry()}>Retry</button></p>}
+      {chat.error && (
+        <p role="alert">
+          {chat.error.message}
+          <button onClick={() => chat.retry()}>
+            Retry
+          </button>
+        </p>
+      )}
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          const field = event.currentTarget.elements.namedItem("q") as HTMLInputElement;
-          if (field.value.trim()) void send(field.value);
-          field.value = "";
+          const q = event.currentTarget.q;
+          if (q.value.trim()) void chat.send(q.value);
+          q.value = "";
         }}
       >
         <input name="q" placeholder="Ask anything" />
-        {busy
-          ? <button type="button" onClick={stop}>Stop</button>
-          : <button>Send</button>}
+        {busy ? (
+          <button type="button" onClick={chat.stop}>
+            Stop
+          </button>
+        ) : (
+          <button>Send</button>
+        )}
       </form>
     </div>
   );
 }`;
 
 /** The script tag: a launcher with no other code, then the JavaScript API for an inline widget. */
-export const SCRIPT_SNIPPET = `<!-- A launcher in the corner: no other code -->
-<script src="/rivulet.js" data-endpoint="/api/chat"
-        data-title="Ask us" async></script>
+export const SCRIPT_SNIPPET = `<!-- A launcher in the corner, no code -->
+<script src="/rivulet.js" async
+  data-endpoint="/api/chat"
+  data-title="Ask us"></script>
 
 <!-- Or inline, where you want it -->
 <div id="help" style="height: 560px"></div>
 <script src="/rivulet.js"></script>
 <script>
-  const chat = Rivulet.mount("#help", { endpoint: "/api/chat" });
-  chat.on("message", ({ message }) => console.log(message.content));
+  const chat = Rivulet.mount("#help", {
+    endpoint: "/api/chat",
+  });
+  chat.on("message", ({ message }) =>
+    console.log(message.content));
 </script>`;
 
 /** The install line. */
