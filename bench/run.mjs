@@ -7,6 +7,8 @@
 //   node bench/run.mjs --quick         a smoke run: the 2 KB document only, short budgets (~30 s)
 //   options: --only=rivulet,pre  --docs=2kb,100kb  --out=file.json  --no-write
 //            --strict: exit 1 if a renderer threw or did not show the whole document (not on targets)
+//            --readme: also put the 100 KB tables into README.md (between its bench markers);
+//            --readme-only: only that, from bench/results/latest.json
 //            --hot: print each run's hottest functions (an unminified build, for finding where time goes)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
@@ -17,7 +19,7 @@ import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from "../scripts/chr
 import { buildPage, rendererSource } from "./lib/build-page.mjs";
 import { DOCS, END_MARK } from "./lib/generate-docs.mjs";
 import { tokenize } from "./lib/random.mjs";
-import { checkTargets, formatTables } from "./lib/report.mjs";
+import { checkTargets, formatReadme, formatTables } from "./lib/report.mjs";
 import { serveStatic } from "./lib/static-server.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -179,6 +181,10 @@ const progressLine = (r) =>
   (r.errors.length ? `  ERRORS: ${r.errors.slice(0, 2).join(" | ")}` : "");
 
 async function main() {
+  if (args["readme-only"]) {
+    writeReadme(formatReadme(JSON.parse(readFileSync(join(here, "results", "latest.json"), "utf8"))));
+    return;
+  }
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
   const started = Date.now();
@@ -200,7 +206,15 @@ async function main() {
       if (spec.mode === "fast" && result.reached < Math.floor(result.tokens * 0.9)) {
         const tail = await runOne(browser, server.url, { ...spec, budgetMs: BUDGET.tail, startFraction: 0.9 });
         console.info(`${progressLine(tail)}  (tail window)`);
-        result.tail = { p50LastMs: tail.p50LastMs, p95LastMs: tail.p95LastMs, commits: tail.commits, progress: tail.progress, commitMaxMs: tail.commitMaxMs };
+        result.tail = {
+          p50LastMs: tail.p50LastMs,
+          p95LastMs: tail.p95LastMs,
+          commits: tail.commits,
+          commitTotalMs: tail.commitTotalMs,
+          startIndex: tail.startIndex,
+          progress: tail.progress,
+          commitMaxMs: tail.commitMaxMs,
+        };
       }
       results.push(result);
     }
@@ -262,11 +276,39 @@ async function main() {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     if (!quick && typeof args.out !== "string") {
-      const md = `${formatTables(results, docs, true)}\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}; ${report.date.slice(0, 10)}.\n`;
+      const targetLines = targets.map((t) => `- ${t.pass === null ? "N/A" : t.pass ? "PASS" : "FAIL"} — ${t.name}: ${t.detail}`);
+      const md = [
+        `# Bench results, ${report.date.slice(0, 10)}`,
+        "",
+        `${machine.cpu}, ${machine.cores} cores, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}; load average ${machine.loadAverageAtStart} at start. Times in ms. Method: [../README.md](../README.md).`,
+        "",
+        formatTables(results, docs, true),
+        "Issue 3's targets (100 KB document):",
+        "",
+        ...targetLines,
+        "",
+      ].join("\n");
       writeFileSync(join(here, "results", "latest.md"), md);
     }
     console.info(`bench: results in ${file}`);
   }
+  if (args.readme) writeReadme(formatReadme(report));
+}
+
+/** Replaces the block between README.md's bench markers, and nothing else of that shared file. */
+function writeReadme(block) {
+  const file = join(here, "..", "README.md");
+  const readme = readFileSync(file, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) {
+    console.warn(`bench: README.md has no ${start} … ${end} block; not updated.`);
+    return;
+  }
+  writeFileSync(file, `${readme.slice(0, from + start.length)}\n${block}\n${readme.slice(to)}`);
+  console.info("bench: README.md's Performance section updated.");
 }
 
 await main();

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ESM bench helper, no types of its own.
 import { droppedFrames, longTaskStats, percentile, summarize, tokenLags } from "../../bench/lib/stats.mjs";
 import { createRandom, tokenize } from "../../bench/lib/random.mjs";
+// @ts-expect-error -- plain ESM bench helper, no types of its own.
+import { estimateTotal } from "../../bench/lib/report.mjs";
 
 describe("tokenize", () => {
   it("splits into 1-6 character tokens that join back to the text, the same way for the same seed", () => {
@@ -48,6 +50,14 @@ describe("stats", () => {
   it("measures each token's lag to the paint of the first commit that contained it", () => {
     const commits = [[10, 1, 2, 20], [30, 1, 3, 45]];
     expect(tokenLags([0, 5, 12], 0, commits)).toEqual([20, 15, 33]);
+  });
+
+  it("estimates a stopped run's whole-document commit time exactly when the cost per token is linear", () => {
+    const cost = (i: number) => 1 + 0.1 * i;
+    const sumOf = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => cost(from + k)).reduce((a, b) => a + b, 0);
+    const run = { tokens: 100, reached: 20, commitTotalMs: sumOf(0, 20), tail: { startIndex: 90, commits: 10, commitTotalMs: sumOf(90, 100) } };
+    expect(estimateTotal(run)).toBeCloseTo(sumOf(0, 100), 6);
+    expect(estimateTotal({ ...run, reached: 100, commitTotalMs: 7 })).toBe(7);
   });
 
   it("summarizes first and last 10% and the cost up to each percent", () => {
