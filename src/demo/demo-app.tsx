@@ -77,7 +77,7 @@ export function DemoApp() {
         <section className="hero">
           <p className="eyebrow">
             <span className="live-dot" aria-hidden="true" />
-            {info.mode === "proxy" ? `Live: answered by ${info.provider}` : "Running on a built-in mock model: no key, no service"}
+            {info.mode === "proxy" ? `Live: answered by ${info.provider}` : "Built-in mock model: no key, no service"}
           </p>
           <h1 className="hero-title">rivulet</h1>
           <div className="hero-copy">
