@@ -24,6 +24,11 @@ export { decodeStream } from "./protocols/decode-stream.js";
 export { decodeFrames, FrameDecoder } from "./protocols/decode-frame.js";
 export type { FrameDecoderOptions } from "./protocols/decode-frame.js";
 export type { DecodeStreamOptions } from "./protocols/decode-stream.js";
+export { BlockSplitter, splitBlocks } from "./markdown/block-splitter.js";
+export type { FrozenBlock, SplitState, SplitterStats } from "./markdown/block-splitter.js";
+export { repairTail } from "./markdown/repair-tail.js";
+export { isAllowedImage, isSafeUrl } from "./markdown/url-policy.js";
+export type { ImagePolicy } from "./markdown/url-policy.js";
 export type {
   ChatDelta,
   ChatMessage,

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type ReactNode } from "react";
+import { memo, useMemo, useRef, useState, type ReactNode } from "react";
 import { BlockSplitter, type FrozenBlock } from "../markdown/block-splitter.js";
 import type { ImagePolicy } from "../markdown/url-policy.js";
 import { renderBlock, renderBlocks } from "./markdown-block.js";
@@ -34,9 +34,12 @@ export const Markdown = memo(function Markdown({
 }: MarkdownProps): ReactNode {
   const [splitter] = useState(() => new BlockSplitter());
   const state = useMemo(() => splitter.update(text, streaming), [splitter, text, streaming]);
-  const imagesKey = typeof images === "string" ? images : images.allowedOrigins.join(" ");
+  // Finished blocks re-render only when the context changes; an inline `components={{...}}` or
+  // `images={{ allowedOrigins }}` literal is a new object per render, so both compare by value.
+  const stableComponents = useShallowStable(components);
+  const imagesKey = typeof images === "string" ? images : `origins:${images.allowedOrigins.join(" ")}`;
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- the policy is compared by value
-  const context: RenderContext = useMemo(() => ({ components, images }), [components, imagesKey]);
+  const context: RenderContext = useMemo(() => ({ components: stableComponents, images }), [stableComponents, imagesKey]);
   // Keyed by the text length, the cursor is a new element per token, which restarts its blink
   // animation; the CSS stops it after five blinks, i.e. 5 s without a token.
   const cursor = streaming ? <span key={`cursor-${text.length}`} className="rv-cursor" aria-hidden="true" /> : undefined;
@@ -49,6 +52,20 @@ export const Markdown = memo(function Markdown({
     </div>
   );
 });
+
+/** The previous object while the new one has the same keys and values. */
+function useShallowStable<T extends object | undefined>(value: T): T {
+  const previous = useRef(value);
+  const current = previous.current;
+  const same =
+    current === value ||
+    (current !== undefined &&
+      value !== undefined &&
+      Object.keys(current).length === Object.keys(value).length &&
+      Object.entries(value).every(([key, entry]) => (current as Record<string, unknown>)[key] === entry));
+  if (!same) previous.current = value;
+  return same ? current : value;
+}
 
 // One comparison skips every finished block on a token that froze nothing.
 const FrozenBlocks = memo(function FrozenBlocks({

@@ -113,3 +113,18 @@ describe("rendering", () => {
     expect(plain.querySelector("code")?.textContent).toBe("plain\n");
   });
 });
+
+describe("finished blocks", () => {
+  it("are not rendered again when a parent passes new but equal components and images objects", () => {
+    let renders = 0;
+    const Paragraph = (props: React.JSX.IntrinsicElements["p"]) => {
+      renders++;
+      return <p {...props} />;
+    };
+    const { rerender } = render(<Markdown text={"One.\n\nTwo.\n\nThr"} streaming components={{ p: Paragraph }} images={{ allowedOrigins: ["https://a.example"] }} />);
+    const afterFirst = renders;
+    rerender(<Markdown text={"One.\n\nTwo.\n\nThree"} streaming components={{ p: Paragraph }} images={{ allowedOrigins: ["https://a.example"] }} />);
+    // Only the live paragraph rendered again.
+    expect(renders - afterFirst).toBe(1);
+  });
+});
