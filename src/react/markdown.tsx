@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useMemo, useState, type ReactNode } from "react";
 import { BlockSplitter, type FrozenBlock } from "../markdown/block-splitter.js";
 import type { ImagePolicy } from "../markdown/url-policy.js";
 import { renderBlock, renderBlocks } from "./markdown-block.js";
@@ -36,7 +36,9 @@ export const Markdown = memo(function Markdown({
   const state = useMemo(() => splitter.update(text, streaming), [splitter, text, streaming]);
   // Finished blocks re-render only when the context changes; an inline `components={{...}}` or
   // `images={{ allowedOrigins }}` literal is a new object per render, so both compare by value.
-  const stableComponents = useShallowStable(components);
+  const componentsKey = shallowKey(components);
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- compared by value, through the key
+  const stableComponents = useMemo(() => components, [componentsKey]);
   const imagesKey = typeof images === "string" ? images : `origins:${images.allowedOrigins.join(" ")}`;
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- the policy is compared by value
   const context: RenderContext = useMemo(() => ({ components: stableComponents, images }), [stableComponents, imagesKey]);
@@ -53,18 +55,20 @@ export const Markdown = memo(function Markdown({
   );
 });
 
-/** The previous object while the new one has the same keys and values. */
-function useShallowStable<T extends object | undefined>(value: T): T {
-  const previous = useRef(value);
-  const current = previous.current;
-  const same =
-    current === value ||
-    (current !== undefined &&
-      value !== undefined &&
-      Object.keys(current).length === Object.keys(value).length &&
-      Object.entries(value).every(([key, entry]) => (current as Record<string, unknown>)[key] === entry));
-  if (!same) previous.current = value;
-  return same ? current : value;
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A string that stays the same while an object holds the same keys with the same values. */
+function shallowKey(value: object | undefined): string {
+  if (!value) return "";
+  return Object.entries(value)
+    .map(([key, entry]) => {
+      if ((typeof entry !== "object" && typeof entry !== "function") || entry === null) return `${key}=${String(entry)}`;
+      let id = identities.get(entry as object);
+      if (id === undefined) identities.set(entry as object, (id = nextIdentity++));
+      return `${key}#${id}`;
+    })
+    .join("|");
 }
 
 // One comparison skips every finished block on a token that froze nothing.
