@@ -86,7 +86,9 @@ export class BlockSplitter {
       const boundary = freezeBoundary(source, tokens);
       if (boundary > 0) this.#freeze(source.slice(0, boundary), originalLength(tail, source, boundary));
       const liveText = source.slice(boundary);
-      const repaired = repairTail(liveText);
+      // Code (and raw HTML, shown as text) is never repaired: "**" in code is code.
+      const last = tokens.findLast((token) => token.type !== "space");
+      const repaired = last?.type === "code" || last?.type === "html" ? liveText : repairTail(liveText);
       live = boundary === 0 && repaired === liveText ? tokens : this.#lex(repaired);
     }
     const chunks = this.#dirty ? [...this.#chunks] : this.#state.chunks;

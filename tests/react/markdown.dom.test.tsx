@@ -128,3 +128,12 @@ describe("finished blocks", () => {
     expect(renders - afterFirst).toBe(1);
   });
 });
+
+describe("code while streaming", () => {
+  it("is never changed by tail repair", () => {
+    const indented = html("    indented **x");
+    expect(indented.querySelector("code")?.textContent).toBe("indented **x\n");
+    const fenced = html("```py\nx = a ** b");
+    expect(fenced.querySelector("code")?.textContent).toBe("x = a ** b\n");
+  });
+});
