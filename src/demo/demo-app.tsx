@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { EmbedOptions } from "../embed/index.js";
 import { CodeSnippet } from "./code-snippet.js";
-import { afterSend, DEFAULT_SETTINGS, demoEndpoint, type DemoSettings } from "./demo-settings.js";
+import { afterSend, DEFAULT_SETTINGS, demoEndpoint, faultParam, type DemoSettings } from "./demo-settings.js";
 import { Playground } from "./playground.js";
 import { INSTALL_SNIPPET } from "./snippets.js";
 import { ThreeWays } from "./three-ways.js";
@@ -29,7 +29,17 @@ export function DemoApp() {
   const { choice, resolved, setChoice } = usePageTheme();
   const [settings, setSettings] = useState<DemoSettings>(DEFAULT_SETTINGS);
   const patch = useCallback((change: Partial<DemoSettings>) => setSettings((current) => ({ ...current, ...change })), []);
-  const consumeFault = useCallback(() => setSettings(afterSend), []);
+  // A one-shot fault is used up by the message that carried it; the note says which one it was.
+  const [usedFault, setUsedFault] = useState<string | undefined>();
+  const latest = useRef(settings);
+  useEffect(() => {
+    latest.current = settings;
+  });
+  const consumeFault = useCallback(() => {
+    const fault = faultParam(latest.current);
+    setUsedFault(latest.current.faultOnce ? fault : undefined);
+    setSettings(afterSend);
+  }, []);
   const mode = info.mode === "proxy" ? "proxy" : "mock";
   const endpoint = demoEndpoint(settings, mode);
 
@@ -108,6 +118,7 @@ export function DemoApp() {
             settings={settings}
             onSettings={patch}
             onSent={consumeFault}
+            usedFault={usedFault}
             theme={choice}
             resolvedTheme={resolved}
             onTheme={setChoice}

@@ -8,6 +8,8 @@ export interface DemoControlsProps {
   onChange(patch: Partial<DemoSettings>): void;
   /** In proxy mode a real provider answers: the mock model's knobs are hidden. */
   mockOnly: boolean;
+  /** The one-shot fault the last message carried, if any. */
+  usedFault?: string;
   theme: ThemeChoice;
   onTheme(theme: ThemeChoice): void;
 }
@@ -20,7 +22,7 @@ const IDLE_TIMEOUTS = [1, 3, 10, 60];
  * @example
  * <DemoControls settings={settings} onChange={patch} mockOnly theme="auto" onTheme={setTheme} />
  */
-export function DemoControls({ settings, onChange, mockOnly, theme, onTheme }: DemoControlsProps) {
+export function DemoControls({ settings, onChange, mockOnly, usedFault, theme, onTheme }: DemoControlsProps) {
   const faultSpec = DEMO_FAULTS.find((f) => f.value === settings.fault);
   const ids = { protocol: useId(), fault: useId(), amount: useId(), idle: useId(), smooth: useId(), once: useId() };
 
@@ -137,6 +139,11 @@ export function DemoControls({ settings, onChange, mockOnly, theme, onTheme }: D
               </span>
             )}
           </div>
+          {usedFault && settings.fault === "none" && (
+            <p className="fault-used" role="status">
+              Injected <code>{usedFault}</code> once; the next request goes clean.
+            </p>
+          )}
           <div className="fault-options">
             <label className="check" htmlFor={ids.once}>
               <input id={ids.once} type="checkbox" checked={settings.faultOnce} onChange={(event) => onChange({ faultOnce: event.target.checked })} />

@@ -13,6 +13,8 @@ export interface PlaygroundProps {
   onSettings(patch: Partial<DemoSettings>): void;
   /** A message went out: a one-shot fault is used up. */
   onSent(): void;
+  /** The one-shot fault the last message carried, if any. */
+  usedFault?: string;
   theme: ThemeChoice;
   resolvedTheme: "light" | "dark";
   onTheme(theme: ThemeChoice): void;
@@ -36,7 +38,7 @@ const PROMPT_TAGS: Record<string, string> = {
  * <Playground info={info} settings={settings} onSettings={patch} onSent={consumeFault} theme="auto"
  *   resolvedTheme="light" onTheme={setTheme} />
  */
-export function Playground({ info, settings, onSettings, onSent, theme, resolvedTheme, onTheme }: PlaygroundProps) {
+export function Playground({ info, settings, onSettings, onSent, usedFault, theme, resolvedTheme, onTheme }: PlaygroundProps) {
   const chat = useRef<ChatHandle | null>(null);
   const run = useRunFigures(chat);
   const mock = info.mode !== "proxy";
@@ -99,7 +101,7 @@ export function Playground({ info, settings, onSettings, onSent, theme, resolved
             controls are hidden.
           </div>
         )}
-        <DemoControls settings={settings} onChange={onSettings} mockOnly={mock} theme={theme} onTheme={onTheme} />
+        <DemoControls settings={settings} onChange={onSettings} mockOnly={mock} usedFault={usedFault} theme={theme} onTheme={onTheme} />
       </aside>
     </div>
   );
