@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectPageErrors, launchChromium } from "../helpers/browser.js";
@@ -79,6 +80,19 @@ describe("the three ways on the demo page, in Chromium", () => {
     await expect(snippet.textContent()).resolves.toContain('transport="websocket"');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("has no WCAG 2 A or AA violation that axe finds, in light and in dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      // axe needs a page of a context of its own.
+      const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(demo.url);
+      await page.locator(".prompts .prompt").first().waitFor({ timeout: 20_000 });
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+      expect(violations.map((v) => `${colorScheme}: ${v.id} on ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await context.close();
+    }
   });
 });
 
