@@ -8,6 +8,8 @@ import "../styles/chat.css";
 import { DemoApp } from "./demo-app.js";
 import "./demo.css";
 import "./playground.css";
+import "./controls.css";
+import "./ways.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("rivulet demo: index.html has no #root element");
