@@ -1,4 +1,4 @@
-import { Lexer, type Token, type TokensList } from "marked";
+import { Lexer, type Token, type Tokens, type TokensList } from "marked";
 import { repairTail } from "./repair-tail.js";
 
 type Links = TokensList["links"];
@@ -62,6 +62,7 @@ export class BlockSplitter {
   #chunks: (readonly FrozenBlock[])[] = [];
   #dirty = false;
   #links: Links = Object.create(null) as Links;
+  #lookahead = new WeakMap<FrozenBlock, string>();
   #state: SplitState = { chunks: [], live: [], liveStart: 0 };
   readonly stats: SplitterStats = { lexedChars: 0, resets: 0 };
 
@@ -80,11 +81,21 @@ export class BlockSplitter {
     const source = tail.includes("\r") ? tail.replace(/\r\n?/g, "\n") : tail;
     let live: readonly Token[] = [];
     if (!streaming) {
-      this.#freeze(source, tail.length);
-    } else {
       const tokens = this.#lex(source);
+      this.#freeze(tokens, tokens.links, source, source.length, tail);
+    } else {
+      // One block pass over the tail decides what freezes; the inline pass then resolves
+      // references with the definitions that freeze too, never with a live (half-written) one.
+      const { tokens, inline } = this.#lexBlocks(source);
       const boundary = freezeBoundary(source, tokens);
-      if (boundary > 0) this.#freeze(source.slice(0, boundary), originalLength(tail, source, boundary));
+      const frozen: Token[] = [];
+      for (let at = 0, index = 0; at < boundary; index++) {
+        frozen.push(tokens[index]!);
+        at += tokens[index]!.raw.length;
+      }
+      const links = boundary === 0 ? tokens.links : withDefinitions(this.#links, frozen);
+      inline(links);
+      if (boundary > 0) this.#freeze(frozen, links, source, boundary, tail);
       const liveText = source.slice(boundary);
       // Code (and raw HTML, shown as text) is never repaired: "**" in code is code.
       const last = tokens.findLast((token) => token.type !== "space");
@@ -107,19 +118,39 @@ export class BlockSplitter {
 
   /** Lexes with the definitions seen so far, counting the work. */
   #lex(source: string): TokensList {
+    const { tokens, inline } = this.#lexBlocks(source);
+    inline(tokens.links);
+    return tokens;
+  }
+
+  /**
+   * marked's two passes, apart: block tokens now, inline tokens when `inline(links)` is called
+   * with the definitions references may use (Lexer.lex runs the same queue with all of them).
+   */
+  #lexBlocks(source: string): { tokens: TokensList; inline: (links: Links) => void } {
     this.stats.lexedChars += source.length;
     const lexer = new Lexer({ gfm: true });
     Object.assign(lexer.tokens.links, this.#links);
-    return lexer.lex(source);
+    const tokens = lexer.blockTokens(source, lexer.tokens as TokensList) as TokensList;
+    const inline = (links: Links): void => {
+      tokens.links = links;
+      for (const entry of lexer.inlineQueue) {
+        lexer.state.inRawBlock = false;
+        lexer.inlineTokens(entry.src, entry.tokens);
+      }
+      lexer.inlineQueue = [];
+    };
+    return { tokens, inline };
   }
 
-  /** Lexes a finished stretch once more on its own, freezes its blocks and learns its definitions. */
-  #freeze(source: string, length: number): void {
-    if (source === "") return;
-    const tokens = this.#lex(source);
-    const added = Object.keys(tokens.links).filter((label) => !(label in this.#links));
-    if (added.length > 0) this.#resolveLate(added, tokens.links);
-    let offset = this.#frozenEnd;
+  /** Freezes lexed blocks and learns their definitions. */
+  #freeze(tokens: readonly Token[], links: Links, source: string, end: number, original: string): void {
+    if (end === 0) return;
+    const added = Object.keys(links).filter((label) => !(label in this.#links));
+    if (added.length > 0) this.#resolveLate(added, links);
+    // Keys are offsets in the text as given (with its "\r\n"), so they do not depend on chunks.
+    const toOriginal = originalOffsets(original, source);
+    let offset = 0;
     let last: FrozenBlock[] | undefined;
     for (const token of tokens) {
       if (token.type !== "space") {
@@ -131,12 +162,15 @@ export class BlockSplitter {
         } else if (last.length >= CHUNK) {
           this.#chunks.push((last = []));
         }
-        last.push({ key: offset, raw: token.raw, token });
+        const block = { key: this.#frozenEnd + toOriginal(offset), raw: token.raw, token };
+        last.push(block);
+        // A block that may hold a reference keeps the lines after it, to be lexed again in context.
+        if (token.raw.includes("]")) this.#lookahead.set(block, lines(source, offset + token.raw.length, 2));
         this.#dirty = true;
       }
       offset += token.raw.length;
     }
-    this.#frozenEnd += length;
+    this.#frozenEnd += toOriginal(end);
   }
 
   /**
@@ -149,15 +183,35 @@ export class BlockSplitter {
       let copy: FrozenBlock[] | undefined;
       chunk.forEach((block, index) => {
         if (!block.raw.includes("]") || !mayUse(block.raw, added)) return;
-        const token = this.#lex(block.raw).find((t) => t.type !== "space");
-        if (!token) return;
+        // marked decides where a block ends by looking a line or two past it: lex the block with
+        // the lines that followed it, then resolve references with the known definitions only.
+        const { tokens, inline } = this.#lexBlocks(block.raw + (this.#lookahead.get(block) ?? ""));
+        inline({ ...this.#links });
+        const token = tokens.find((t) => t.type !== "space");
+        if (!token || token.raw !== block.raw) return;
         copy ??= [...chunk];
-        copy[index] = { key: block.key, raw: block.raw, token };
+        const replaced = { key: block.key, raw: block.raw, token };
+        this.#lookahead.set(replaced, this.#lookahead.get(block) ?? "");
+        copy[index] = replaced;
       });
       if (copy) this.#dirty = true;
       return copy ?? chunk;
     });
   }
+}
+
+/** The known definitions plus those among `tokens` (nested ones too), the first of a label winning. */
+function withDefinitions(known: Links, tokens: readonly Token[]): Links {
+  const links: Links = Object.assign(Object.create(null) as Links, known);
+  const visit = (list: readonly Token[]): void => {
+    for (const token of list) {
+      if (token.type === "def" && !(token.tag in links)) links[token.tag] = { href: token.href, title: token.title };
+      if (token.type === "blockquote") visit(token.tokens ?? []);
+      if (token.type === "list") for (const item of token.items as Tokens.ListItem[]) visit(item.tokens);
+    }
+  };
+  visit(tokens);
+  return links;
 }
 
 const EDGE = 256;
@@ -176,12 +230,18 @@ function isAppend(previous: string, next: string, frozenEnd: number): boolean {
   return next.slice(0, Math.min(EDGE, frozenEnd)) === previous.slice(0, Math.min(EDGE, frozenEnd));
 }
 
-/** Length in the original text of the first `normalisedLength` characters of its normalised form. */
-function originalLength(original: string, normalised: string, normalisedLength: number): number {
-  if (original === normalised) return normalisedLength;
-  let index = 0;
-  for (let count = 0; count < normalisedLength; count++) index += original.startsWith("\r\n", index) ? 2 : 1;
-  return index;
+/**
+ * Maps offsets in the normalised text ("\r\n" and "\r" read as "\n") to offsets in the original,
+ * for offsets asked in increasing order: linear in all.
+ */
+function originalOffsets(original: string, normalised: string): (offset: number) => number {
+  if (original.length === normalised.length) return (offset) => offset;
+  let from = 0;
+  let to = 0;
+  return (offset) => {
+    for (; from < offset; from++) to += original.startsWith("\r\n", to) ? 2 : 1;
+    return to;
+  };
 }
 
 /** Whether a block's source may refer to one of the labels (normalised as marked does). */
@@ -206,15 +266,48 @@ export function freezeBoundary(source: string, tokens: readonly Token[]): number
   if (offset !== source.length) return 0;
   let index = tokens.length - 1;
   while (index >= 0 && tokens[index]!.type === "space") index--;
-  // The last block's first line is still being written: what it turns out to be might yet join
-  // it to the block before, unless that block cannot take more lines.
-  if (index >= 0 && !source.includes("\n", starts[index])) {
+  // Until the last block's first two lines are complete, what they turn out to be might yet join
+  // it to the block before (marked looks one line ahead: a table's delimiter row or a setext
+  // underline under a paragraph line; "---x" is a lazy line, "---" a break), unless that block
+  // cannot take more lines.
+  while (index > 0 && !hasLines(source, starts[index]!, 2)) {
     let previous = index - 1;
     while (previous >= 0 && tokens[previous]!.type === "space") previous--;
-    if (previous >= 0 && !isClosed(tokens[previous]!, source.slice(starts[previous]!, starts[index]))) index = previous;
+    if (previous < 0 || isClosed(tokens[previous]!, source.slice(starts[previous]!, starts[index]))) break;
+    index = previous;
   }
-  while (index > 0 && tokens[index - 1]!.type === "def" && !/\n[ \t]*\n$/.test(tokens[index - 1]!.raw)) index--;
+  // A definition's title may run over the following lines (marked takes any of them up to a blank
+  // line, even a "***" line lexed as a break meanwhile): a block that is or starts like a
+  // definition stays live until a blank line follows it.
+  for (let scan = index - 1; scan >= 0; scan--) {
+    const token = tokens[scan]!;
+    if (token.type === "space" || /\n[ \t]*\n$/.test(token.raw)) break;
+    if (token.type === "def" || DEFINITION_START.test(token.raw)) index = scan;
+  }
   return index > 0 ? starts[index]! : 0;
+}
+
+const DEFINITION_START = /^ {0,3}\[(?:\\.|[^\]\\])+\]:/;
+
+/** Up to `count` lines of `source` from `from` on (with their line ends). */
+function lines(source: string, from: number, count: number): string {
+  let end = from - 1;
+  for (let found = 0; found < count; found++) {
+    const next = source.indexOf("\n", end + 1);
+    if (next === -1) return source.slice(from);
+    end = next;
+  }
+  return source.slice(from, end + 1);
+}
+
+/** Whether `source` has `count` complete lines from `from` on. */
+function hasLines(source: string, from: number, count: number): boolean {
+  let at = from - 1;
+  for (let found = 0; found < count; found++) {
+    at = source.indexOf("\n", at + 1);
+    if (at === -1) return false;
+  }
+  return true;
 }
 
 /**

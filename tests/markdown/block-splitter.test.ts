@@ -55,7 +55,7 @@ describe("BlockSplitter", () => {
     // "---x" is a lazy continuation line of the item, "---" would be a thematic break.
     expect(frozenTokens(splitter.update("- a\n---", true))).toEqual([]);
     expect(frozenTokens(splitter.update("- a\n---x", true))).toEqual([]);
-    const state = splitter.update("- a\n---x\n\nnext\n", true);
+    const state = splitter.update("- a\n---x\n\nnext\nline\n", true);
     expect(frozenTokens(state).map((t) => t.type)).toEqual(["list"]);
     expect(frozenTokens(state)[0]!.raw).toContain("---x");
   });
