@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens, type TokensList } from "marked";
+import { freezeBoundary } from "./freeze-boundary.js";
 import { repairTail } from "./repair-tail.js";
 
 type Links = TokensList["links"];
@@ -251,43 +252,6 @@ function mayUse(raw: string, labels: string[]): boolean {
   return labels.some((label) => !/^[\x20-\x7e]*$/.test(label) || normalised.includes(label));
 }
 
-/**
- * Where the tail may be cut: the start of the last block whose first line is complete (or of the
- * block before it), never just after a definition that a blank line has not closed. 0 when nothing
- * can freeze. Returns 0 too if the tokens do not add up to the source (nothing is frozen on a guess).
- */
-export function freezeBoundary(source: string, tokens: readonly Token[]): number {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const token of tokens) {
-    starts.push(offset);
-    offset += token.raw.length;
-  }
-  if (offset !== source.length) return 0;
-  let index = tokens.length - 1;
-  while (index >= 0 && tokens[index]!.type === "space") index--;
-  // Until the last block's first two lines are complete, what they turn out to be might yet join
-  // it to the block before (marked looks one line ahead: a table's delimiter row or a setext
-  // underline under a paragraph line; "---x" is a lazy line, "---" a break), unless that block
-  // cannot take more lines.
-  while (index > 0 && !hasLines(source, starts[index]!, 2)) {
-    let previous = index - 1;
-    while (previous >= 0 && tokens[previous]!.type === "space") previous--;
-    if (previous < 0 || isClosed(tokens[previous]!, source.slice(starts[previous]!, starts[index]))) break;
-    index = previous;
-  }
-  // A definition's title may run over the following lines (marked takes any of them up to a blank
-  // line, even a "***" line lexed as a break meanwhile): a block that is or starts like a
-  // definition stays live until a blank line follows it.
-  for (let scan = index - 1; scan >= 0; scan--) {
-    const token = tokens[scan]!;
-    if (token.type === "space" || /\n[ \t]*\n$/.test(token.raw)) break;
-    if (token.type === "def" || DEFINITION_START.test(token.raw)) index = scan;
-  }
-  return index > 0 ? starts[index]! : 0;
-}
-
-const DEFINITION_START = /^ {0,3}\[(?:\\.|[^\]\\])+\]:/;
 
 /** Up to `count` lines of `source` from `from` on (with their line ends). */
 function lines(source: string, from: number, count: number): string {
@@ -298,37 +262,6 @@ function lines(source: string, from: number, count: number): string {
     end = next;
   }
   return source.slice(from, end + 1);
-}
-
-/** Whether `source` has `count` complete lines from `from` on. */
-function hasLines(source: string, from: number, count: number): boolean {
-  let at = from - 1;
-  for (let found = 0; found < count; found++) {
-    at = source.indexOf("\n", at + 1);
-    if (at === -1) return false;
-  }
-  return true;
-}
-
-/**
- * Whether no line can join a block: a heading, a thematic break or a closed fence ends on its own
- * line; a paragraph, quote, table or definition ends at a blank line. (Lists, indented code and
- * HTML blocks can go on after a blank line.)
- */
-function isClosed(token: Token, source: string): boolean {
-  if (token.type === "heading" || token.type === "hr") return true;
-  if (token.type === "code") return token.codeBlockStyle !== "indented" && !isOpenFence(token.raw);
-  const closedByBlankLine = ["paragraph", "blockquote", "table", "def"].includes(token.type);
-  return closedByBlankLine && /\n[ \t]*\n[ \t]*$/.test(source);
-}
-
-/** Whether a fenced code block has no closing fence yet (CommonMark 4.5: it runs to the end). */
-export function isOpenFence(raw: string): boolean {
-  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-  if (!opening) return false;
-  const fence = opening[1]!;
-  const closing = new RegExp(`\\n {0,3}\\${fence[0]}{${fence.length},}[ \\t]*\\n*$`);
-  return !closing.test(raw);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createElement, Fragment, type ReactNode } from "react";
 import type { Token, Tokens } from "marked";
-import { isOpenFence } from "../markdown/block-splitter.js";
+import { isOpenFence } from "../markdown/freeze-boundary.js";
 import { decodeAttribute } from "../markdown/decode.js";
 import { CodeBlock } from "./code-block.js";
 import { h, type RenderContext } from "./markdown-context.js";

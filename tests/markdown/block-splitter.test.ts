@@ -1,6 +1,7 @@
 import type { Token } from "marked";
 import { describe, expect, it } from "vitest";
-import { BlockSplitter, freezeBoundary, splitBlocks, type SplitState } from "../../src/markdown/block-splitter.js";
+import { BlockSplitter, splitBlocks, type SplitState } from "../../src/markdown/block-splitter.js";
+import { freezeBoundary } from "../../src/markdown/freeze-boundary.js";
 import { Lexer } from "marked";
 import { charPrefixes, randomPrefixes, seeded } from "./helpers.js";
 import { longDocument } from "./long-document.js";
