@@ -65,11 +65,16 @@ describe("<Markdown> in Chromium", () => {
       }
       md.render(doc, false);
       const root = md.root();
+      const streamedHtml = root.outerHTML;
       for (const block of frozen) {
         if (root.children[block.index] !== block.element) problems.push(`final: block ${block.index} replaced`);
         if (block.nodes.some((node) => !node.isConnected)) problems.push(`final: block ${block.index} lost a node`);
       }
-      return { problems, frozen: frozen.length, children: root.children.length };
+      const children = root.children.length;
+      md.render(doc, false, { fresh: true });
+      // Invariant 1 on the long document too: the streamed DOM ends as the one-shot DOM.
+      if (md.root().outerHTML !== streamedHtml) problems.push("final streamed DOM differs from one-shot");
+      return { problems, frozen: frozen.length, children };
     }, text);
     expect(result.problems).toEqual([]);
     expect(result.frozen).toBeGreaterThan(40);
