@@ -56,18 +56,31 @@ export class ChatPersistence {
     if (this.#storage) {
       try {
         raw = this.#storage.getItem(this.key);
-      } catch {
-        this.#degrade();
+      } catch (error) {
+        this.#degrade("read", error);
       }
     }
     if (!raw) return [];
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(raw) as Partial<Stored>;
-      if (parsed.v !== FORMAT_VERSION || !Array.isArray(parsed.messages)) return [];
-      return parsed.messages.filter(isMessage).flatMap(restore);
+      parsed = JSON.parse(raw);
     } catch {
-      return [];
+      return this.#discard("is not valid JSON");
     }
+    if (!isRecord(parsed) || parsed.v !== FORMAT_VERSION || !Array.isArray(parsed.messages)) {
+      // No earlier format was ever written, so there is nothing to migrate: a bare array or another
+      // version is someone else's data, or a future version's; it is left alone until the next save.
+      const version = isRecord(parsed) ? parsed.v : undefined;
+      const other = typeof version === "number" && version !== FORMAT_VERSION;
+      return this.#discard(other ? `is format version ${version}, not ${FORMAT_VERSION}` : "is not a saved conversation");
+    }
+    const seen = new Set<string>();
+    const messages = (parsed.messages as unknown[]).filter((m): m is ChatMessage => isMessage(m, seen));
+    const dropped = parsed.messages.length - messages.length;
+    if (dropped > 0) {
+      warn(`dropped ${dropped} unreadable message${dropped === 1 ? "" : "s"} from the conversation saved under "${this.key}".`);
+    }
+    return messages.flatMap(restore);
   }
 
   /** Saves the messages; on a full or failing storage keeps them in memory instead. */
@@ -77,9 +90,9 @@ export class ChatPersistence {
     if (!this.#storage) return;
     try {
       this.#storage.setItem(this.key, raw);
-    } catch {
+    } catch (error) {
       // QuotaExceededError or a storage revoked mid-session: keep chatting from memory.
-      this.#degrade();
+      this.#degrade("save", error);
     }
   }
 
@@ -88,13 +101,22 @@ export class ChatPersistence {
     this.#memory = undefined;
     try {
       this.#storage?.removeItem(this.key);
-    } catch {
-      this.#degrade();
+    } catch (error) {
+      this.#degrade("clear", error);
     }
   }
 
-  #degrade(): void {
+  /** Gives up on the storage for this page, saying so once. */
+  #degrade(action: string, error: unknown): void {
+    if (!this.#storage) return;
     this.#storage = undefined;
+    const reason = error instanceof Error ? error.name : String(error);
+    warn(`could not ${action} the conversation "${this.key}" (${reason}); it is kept in memory for this page only.`);
+  }
+
+  #discard(reason: string): [] {
+    warn(`the conversation saved under "${this.key}" ${reason}; starting a new one.`);
+    return [];
   }
 }
 
@@ -107,10 +129,36 @@ function defaultStorage(): StorageLike | undefined {
   }
 }
 
-function isMessage(value: unknown): value is ChatMessage {
-  if (typeof value !== "object" || value === null) return false;
-  const m = value as Record<string, unknown>;
-  return typeof m.id === "string" && typeof m.role === "string" && typeof m.content === "string";
+function warn(message: string): void {
+  console.warn(`rivulet: ${message}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const ROLES: readonly unknown[] = ["user", "assistant", "system"];
+const STATES: readonly unknown[] = ["streaming", "done", "aborted", "error"];
+const optional = (value: unknown, type: "string" | "number" | "boolean") => value === undefined || typeof value === type;
+
+/**
+ * A message the store accepts and the view can draw (the checks of `validateMessages`, plus the
+ * optional fields' types): storage is outside our control, so anything else is dropped, not trusted.
+ */
+function isMessage(value: unknown, seen: Set<string>): value is ChatMessage {
+  if (!isRecord(value)) return false;
+  const m = value;
+  const valid =
+    typeof m.id === "string" && m.id !== "" && !seen.has(m.id) &&
+    ROLES.includes(m.role) && typeof m.content === "string" && STATES.includes(m.state) &&
+    optional(m.reasoning, "string") && optional(m.error, "string") && optional(m.finishReason, "string") &&
+    optional(m.createdAt, "number") && optional(m.interrupted, "boolean") &&
+    (m.usage === undefined || isRecord(m.usage)) &&
+    (m.toolCalls === undefined ||
+      (Array.isArray(m.toolCalls) &&
+        m.toolCalls.every((c) => isRecord(c) && typeof c.id === "string" && typeof c.argsText === "string" && optional(c.name, "string"))));
+  if (valid) seen.add(m.id as string);
+  return valid;
 }
 
 function restore(message: ChatMessage): ChatMessage[] {
