@@ -74,3 +74,12 @@ export function canonical(node: Node): string {
     .replace(/\s*(<\/?(?:p|li|ul|ol|blockquote|h[1-6]|pre|table|thead|tbody|tr|th|td|hr|div)\b[^>]*>)\s*/g, "$1")
     .trim();
 }
+
+/**
+ * Waits until code blocks can highlight synchronously. highlight.js may be loaded on demand by
+ * src/react/highlight.ts (`loadHighlighter`); a test that compares DOMs must not race that load.
+ */
+export async function highlighterReady(): Promise<void> {
+  const module: Record<string, unknown> = await import("../../src/react/highlight.js");
+  if (typeof module.loadHighlighter === "function") await (module.loadHighlighter as () => Promise<void>)();
+}

@@ -10,7 +10,7 @@ import spec from "commonmark-spec";
 import { isSafeUrl } from "../../src/markdown/url-policy.js";
 import { Markdown } from "../../src/react/markdown.js";
 import { GFM_CASES } from "../markdown/gfm-cases.js";
-import { canonical, charPrefixes, randomPrefixes } from "../markdown/helpers.js";
+import { canonical, charPrefixes, highlighterReady, randomPrefixes } from "../markdown/helpers.js";
 
 interface Example {
   markdown: string;
@@ -62,7 +62,8 @@ let container: HTMLDivElement;
 let root: Root;
 let run = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
+  await highlighterReady();
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
   container = document.createElement("div");
   document.body.append(container);

@@ -1,7 +1,10 @@
 import { render } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Markdown } from "../../src/react/markdown.js";
 import type { MarkdownComponents } from "../../src/react/markdown-context.js";
+import { highlighterReady } from "../markdown/helpers.js";
+
+beforeAll(highlighterReady);
 
 function html(text: string, streaming = true, props: Record<string, unknown> = {}): HTMLElement {
   return render(<Markdown text={text} streaming={streaming} {...props} />).container.firstElementChild as HTMLElement;

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { BlockSplitter } from "../../../src/markdown/block-splitter.js";
 import { isSafeUrl } from "../../../src/markdown/url-policy.js";
 import { Markdown, type MarkdownProps } from "../../../src/react/markdown.js";
+import { highlighterReady } from "../../markdown/helpers.js";
 // oxlint-disable-next-line import/no-unassigned-import -- the stylesheet under test
 import "../../../src/styles/markdown.css";
 
@@ -35,5 +36,7 @@ const page: MarkdownPage = {
   splitter: () => splitter,
   isSafeUrl,
 };
+// Code blocks highlight synchronously once highlight.js is loaded: load it before the tests start.
+await highlighterReady();
 (window as unknown as { markdownPage: MarkdownPage }).markdownPage = page;
 document.body.dataset.ready = "true";
