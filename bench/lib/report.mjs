@@ -178,9 +178,9 @@ export function checkTargets(results) {
   const rate = find("rivulet", "rate", 2000);
   // The plain <pre> in the same run shows what the machine itself did (a shared CPU drops frames too).
   const floor = find("pre", "rate", 2000);
-  const tasksFloor = floor ? `; <pre> in this run: ${floor.longTasksAttributed} of ${floor.longTasks}` : "";
-  const framesFloor = floor ? `; <pre> in this run: ${floor.droppedAttributed} of ${floor.droppedFrames}` : "";
-  const lagFloor = floor ? `; <pre> in this run: ${ms(floor.lagP95Ms)} ms` : "";
+  const tasksFloor = floor ? `; pre (the floor) in this run: ${floor.longTasksAttributed} of ${floor.longTasks}` : "";
+  const framesFloor = floor ? `; pre (the floor) in this run: ${floor.droppedAttributed} of ${floor.droppedFrames}` : "";
+  const lagFloor = floor ? `; pre (the floor) in this run: ${ms(floor.lagP95Ms)} ms` : "";
   if (!rate) {
     targets.push({ name: "2,000 tokens/s", pass: null, detail: "not measured" });
   } else {
