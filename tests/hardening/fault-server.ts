@@ -7,8 +7,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
-/** One way of answering a chat request. */
-export type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
+/** What a chat request's JSON body holds (as far as these tests read it). */
+export interface ChatRequestBody {
+  messages?: { role: string; content: string }[];
+}
+
+/** One way of answering a chat request, given its parsed body. */
+export type Behaviour = (req: IncomingMessage, res: ServerResponse, body: ChatRequestBody) => void;
 
 const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" };
 
@@ -40,6 +45,18 @@ export function good(tokens: readonly string[], delayMs = 0): Behaviour {
       } else res.write(chunk(token));
     }, delayMs);
     res.on("close", () => clearInterval(timer));
+  };
+}
+
+/**
+ * Answers "Answer to <the question>:" and then `count` numbered tokens `delayMs` apart, so widgets
+ * streaming at once can each be checked for their own answer.
+ */
+export function echo(count: number, delayMs: number): Behaviour {
+  return (req, res, body) => {
+    const question = body.messages?.at(-1)?.content ?? "?";
+    const tokens = [`Answer to ${question}:`, ...Array.from({ length: count }, (_, i) => ` ${question}-t${i + 1}`)];
+    good(tokens, delayMs)(req, res, body);
   };
 }
 
@@ -108,7 +125,9 @@ export interface FaultServer {
   /** Behaviours for the next chat requests, in order; after them every request gets `fallback`. */
   script(...behaviours: Behaviour[]): void;
   /** Chat requests seen so far (their parsed JSON bodies). */
-  readonly requests: { messages?: { role: string; content: string }[] }[];
+  readonly requests: ChatRequestBody[];
+  /** The most chat responses that were open at the same time. */
+  readonly maxConcurrent: number;
   /** Chat responses whose connection the client closed before the end. */
   readonly clientClosed: number;
   close(): Promise<void>;
@@ -129,6 +148,8 @@ export async function startFaultServer(
   const requests: FaultServer["requests"] = [];
   const sockets = new Set<Socket>();
   let clientClosed = 0;
+  let open = 0;
+  let maxConcurrent = 0;
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     const file = files[path];
@@ -144,15 +165,20 @@ export async function startFaultServer(
     const body: Buffer[] = [];
     req.on("data", (part: Buffer) => body.push(part));
     req.on("end", () => {
+      let parsed: ChatRequestBody = {};
       try {
-        requests.push(JSON.parse(Buffer.concat(body).toString("utf8")) as FaultServer["requests"][number]);
+        parsed = JSON.parse(Buffer.concat(body).toString("utf8")) as ChatRequestBody;
       } catch {
-        requests.push({});
+        // Not JSON: the behaviour gets an empty body.
       }
+      requests.push(parsed);
+      open++;
+      maxConcurrent = Math.max(maxConcurrent, open);
       res.on("close", () => {
+        open--;
         if (!res.writableFinished) clientClosed++;
       });
-      (queue.shift() ?? fallback)(req, res);
+      (queue.shift() ?? fallback)(req, res, parsed);
     });
   });
   server.on("connection", (socket) => {
@@ -167,6 +193,9 @@ export async function startFaultServer(
     requests,
     get clientClosed() {
       return clientClosed;
+    },
+    get maxConcurrent() {
+      return maxConcurrent;
     },
     close: () =>
       new Promise<void>((resolve) => {
