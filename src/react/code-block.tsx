@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { highlight } from "./highlight.js";
+import { highlight, useHighlighter } from "./highlight.js";
 import type { CodeBlockProps } from "./markdown-context.js";
 
 const COPIED_FOR_MS = 2000;
@@ -7,13 +7,15 @@ const COPIED_FOR_MS = 2000;
 /**
  * A fenced or indented code block: a header with the language and a copy button, then the code
  * highlighted by highlight.js (CSS classes only). An open fence is highlighted as it grows, so what
- * was highlighted never flashes back to plain text.
+ * was highlighted never flashes back to plain text. The first code block with a language loads the
+ * highlighter (see `loadHighlighter`) and shows plain text until it has arrived.
  *
  * @example
  * <CodeBlock code={'print("hi")'} language="python" open={false} />
  */
 export function CodeBlock({ code, language, open, cursor }: CodeBlockProps): ReactNode {
-  const highlighted = useMemo(() => highlight(code, language), [code, language]);
+  const ready = useHighlighter(language !== "");
+  const highlighted = useMemo(() => (ready ? highlight(code, language) : null), [ready, code, language]);
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;

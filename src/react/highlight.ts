@@ -1,77 +1,95 @@
-import hljs from "highlight.js/lib/core";
-import bash from "highlight.js/lib/languages/bash";
-import c from "highlight.js/lib/languages/c";
-import cpp from "highlight.js/lib/languages/cpp";
-import css from "highlight.js/lib/languages/css";
-import diff from "highlight.js/lib/languages/diff";
-import go from "highlight.js/lib/languages/go";
-import java from "highlight.js/lib/languages/java";
-import javascript from "highlight.js/lib/languages/javascript";
-import json from "highlight.js/lib/languages/json";
-import markdown from "highlight.js/lib/languages/markdown";
-import python from "highlight.js/lib/languages/python";
-import rust from "highlight.js/lib/languages/rust";
-import shell from "highlight.js/lib/languages/shell";
-import sql from "highlight.js/lib/languages/sql";
-import typescript from "highlight.js/lib/languages/typescript";
-import xml from "highlight.js/lib/languages/xml";
-import yaml from "highlight.js/lib/languages/yaml";
-import { createElement, type ReactNode } from "react";
+import { useEffect, useSyncExternalStore, type ReactNode } from "react";
 
-// Our own instance: registering languages on the shared `hljs` would change a host app's copy.
-const highlighter = hljs.newInstance();
-const LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, markdown, python, rust, shell, sql, typescript, xml, yaml };
-for (const [name, language] of Object.entries(LANGUAGES)) highlighter.registerLanguage(name, language);
+// highlight.js with its grammars is the heaviest thing a chat could carry (about 35 KB gzip, more
+// than the rest of <Chat> together), and many conversations show no code. So it loads on demand:
+// the first code block with a language calls `loadHighlighter()` and shows plain text (with its
+// label and copy button) until the module arrives; from then on highlighting is synchronous, so
+// text that was highlighted never flashes back to plain while a fence keeps growing.
+// In dist/rivulet.js the import() is inlined: it resolves a microtask later and fetches nothing.
+
+type Engine = typeof import("./highlight-engine.js");
+
+let engine: Engine | undefined;
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+/**
+ * Loads the highlighter (once; later calls return the same promise). Code blocks call it
+ * themselves; await it before `renderToString` (and before `hydrateRoot`) to get highlighted
+ * code in server-rendered HTML, or in a test that compares DOMs.
+ *
+ * @example
+ * await loadHighlighter();
+ * const html = renderToString(<Markdown text={answer} />); // code blocks highlighted
+ */
+export function loadHighlighter(): Promise<void> {
+  loading ??= import("./highlight-engine.js").then(
+    (module) => {
+      engine = module;
+      for (const listener of listeners) listener();
+    },
+    (error: unknown) => {
+      // A chunk that failed to load (offline, a deploy that removed it): code stays plain text,
+      // and the next code block that mounts tries again.
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Whether the highlighter has loaded, i.e. whether `highlight` can highlight now.
+ *
+ * @example
+ * if (!isHighlighterLoaded()) void loadHighlighter();
+ */
+export function isHighlighterLoaded(): boolean {
+  return engine !== undefined;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/**
+ * For a component that highlights: true once the highlighter is loaded. While `wanted` is true and
+ * it is not, it starts loading (after mount, so server rendering never starts a download), and the
+ * component renders again when it arrives.
+ *
+ * @example
+ * const ready = useHighlighter(language !== "");
+ */
+export function useHighlighter(wanted: boolean): boolean {
+  const ready = useSyncExternalStore(subscribe, isHighlighterLoaded, isHighlighterLoaded);
+  useEffect(() => {
+    if (wanted && !ready) loadHighlighter().catch(() => undefined);
+  }, [wanted, ready]);
+  return ready;
+}
 
 /**
  * Highlights code as React elements with highlight.js's CSS classes (`hljs-keyword`, ...), or
- * returns `null` when the language is unknown (the caller shows plain text).
- *
- * highlight.js's public result is an HTML string. We do not hand it to innerHTML: we read it with a
- * parser that accepts only what highlight.js writes — `<span class="...">`, `</span>` and text in
- * which it has escaped `& < > " '` — and builds elements from that. Anything else is refused and
- * the code shows as plain text, so a change in highlight.js can never turn into markup.
+ * returns `null` when the language is unknown or the highlighter has not loaded yet (the caller
+ * shows plain text). See highlight-engine.ts for how highlight.js's HTML becomes elements without
+ * innerHTML.
  *
  * @example
+ * await loadHighlighter();
  * highlight("const a = 1", "js"); // [<span className="hljs-keyword">const</span>, " a = ", ...]
  */
 export function highlight(code: string, language: string): ReactNode[] | null {
-  if (!language || !highlighter.getLanguage(language)) return null;
-  const html = highlighter.highlight(code, { language, ignoreIllegals: true }).value;
-  return spansToReact(html);
+  return engine ? engine.highlightToReact(code, language) : null;
 }
 
-/** Whether `highlight` knows a language name or alias. */
+/**
+ * Whether `highlight` knows a language name or alias (false until the highlighter has loaded).
+ *
+ * @example
+ * await loadHighlighter();
+ * isKnownLanguage("py"); // true
+ */
 export function isKnownLanguage(language: string): boolean {
-  return Boolean(language && highlighter.getLanguage(language));
-}
-
-const PIECE = /<span class="([\w -]*)">|<\/span>|([^<]+)/y;
-const ENTITY = /&(amp|lt|gt|quot|#x27|#39);/g;
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'" };
-
-function spansToReact(html: string): ReactNode[] | null {
-  const root: ReactNode[] = [];
-  const stack: { className: string; children: ReactNode[] }[] = [];
-  let children = root;
-  let key = 0;
-  PIECE.lastIndex = 0;
-  while (PIECE.lastIndex < html.length) {
-    const match = PIECE.exec(html);
-    if (!match) return null;
-    if (match[1] !== undefined) {
-      const frame = { className: match[1], children: [] as ReactNode[] };
-      stack.push(frame);
-      children = frame.children;
-    } else if (match[2] !== undefined) {
-      if (/&(?!(amp|lt|gt|quot|#x27|#39);)/.test(match[2])) return null;
-      children.push(match[2].replace(ENTITY, (_, name: string) => ENTITIES[name] ?? ""));
-    } else {
-      const frame = stack.pop();
-      if (!frame) return null;
-      children = stack.at(-1)?.children ?? root;
-      children.push(createElement("span", { key: key++, className: frame.className }, ...frame.children));
-    }
-  }
-  return stack.length === 0 ? root : null;
+  return engine ? engine.knowsLanguage(language) : false;
 }

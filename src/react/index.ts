@@ -15,3 +15,4 @@ export type { ChatMarkdownOptions } from "./chat-message.js";
 export { Markdown } from "./markdown.js";
 export type { MarkdownProps } from "./markdown.js";
 export type { CodeBlockProps, MarkdownComponents } from "./markdown-context.js";
+export { loadHighlighter } from "./highlight.js";
