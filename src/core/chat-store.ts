@@ -3,10 +3,19 @@ import { AnswerDraft } from "./answer-draft.js";
 import { createMessageId } from "./create-message-id.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { NotifyScheduler, type NotifySchedulerEnv } from "./notify-scheduler.js";
-import type { ChatDelta, ChatMessage, ChatSnapshot, ChatStatus, ChatStoreOptions, ChatTransport, WireMessage } from "./types.js";
+import type {
+  ChatDelta,
+  ChatMessage,
+  ChatSnapshot,
+  ChatStatus,
+  ChatStoreOptions,
+  ChatTransport,
+  ChatTransportRequest,
+  WireMessage,
+} from "./types.js";
 import { validateChatStoreOptions, validateMessages } from "./validate-options.js";
 import { isWebSocketEndpoint } from "./websocket-frames.js";
-import { createWebSocketTransport, type WebSocketTransport } from "./websocket-transport.js";
+import type { WebSocketTransport } from "./websocket-transport.js";
 
 /** One request in flight. Identity is the guard: a request that is no longer `#active` changes nothing. */
 interface ActiveRequest {
@@ -25,6 +34,18 @@ function reportLater(error: unknown): void {
   const g = globalThis as { reportError?: (e: unknown) => void };
   if (typeof g.reportError === "function") g.reportError(error);
   else setTimeout(() => { throw error; }, 0);
+}
+
+/** A transport whose code is still loading: waits for it, then streams through it. */
+async function* viaLoaded(
+  pending: Promise<ChatTransport>,
+  request: ChatTransportRequest,
+  signal: AbortSignal,
+): AsyncGenerator<ChatDelta, void, undefined> {
+  const transport = await pending;
+  // stop() while the code was loading: the request never starts.
+  if (signal.aborted) return;
+  yield* transport(request, signal);
 }
 
 /** Any failure as a ChatError: a fetch TypeError ("Failed to fetch") is a network failure. */
@@ -71,8 +92,11 @@ export class ChatStore {
   #active: ActiveRequest | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #scheduler: NotifyScheduler;
-  /** This conversation's socket, made at the first send over the WebSocket transport and kept for the next. */
-  #websocket: WebSocketTransport | undefined;
+  /**
+   * This conversation's socket, made at the first send over the WebSocket transport and kept for the
+   * next. The transport's code is loaded then, with import(): most chats talk HTTP and never need it.
+   */
+  #websocket: Promise<WebSocketTransport> | undefined;
 
   /**
    * @param options - see {@link ChatStoreOptions}; an unknown key throws a `TypeError` with a hint.
@@ -227,7 +251,16 @@ export class ChatStore {
     const choice = options.transport;
     if (typeof choice === "function") return choice;
     if (choice === "websocket" || (choice === undefined && isWebSocketEndpoint(options.endpoint))) {
-      return (this.#websocket ??= createWebSocketTransport());
+      const socket = (this.#websocket ??= import("./websocket-transport.js").then(
+        (module) => module.createWebSocketTransport(),
+        (error: unknown) => {
+          // The chunk did not load (offline, a deploy removed it): this answer fails as a network
+          // error, and the next send tries again.
+          this.#websocket = undefined;
+          throw error;
+        },
+      ));
+      return (request, signal) => viaLoaded(socket, request, signal);
     }
     return fetchTransport;
   }

@@ -174,6 +174,17 @@ describe("WebSocket transport", () => {
     expect(() => new ChatStore({ transport: "socket" as never })).toThrow(/"fetch", "websocket" or a function/);
   });
 
+  it("loads the WebSocket transport on the first send: stop() before it has loaded opens no socket", async () => {
+    const store = new ChatStore({ endpoint: server.url, WebSocket });
+    const stopped = store.send("Hi");
+    store.stop();
+    expect(await stopped).toMatchObject({ state: "aborted", content: "" });
+    // The loaded transport is kept: the next send streams over one socket, and the one after reuses it.
+    expect((await store.send("Again")).content).toBe("ok");
+    expect((await store.send("Once more")).content).toBe("ok");
+    expect(server.connections).toBe(1);
+  });
+
   it("retries a failed connect with backoff, then fails with a retryable network error", async () => {
     const { port } = server;
     await server.close();
