@@ -1,5 +1,6 @@
-import { memo, useMemo, useState, type ReactNode } from "react";
+import { memo, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { BlockSplitter, type FrozenBlock } from "../markdown/block-splitter.js";
+import { characterReferencesLoaded, subscribeCharacterReferences } from "../markdown/decode.js";
 import type { ImagePolicy } from "../markdown/url-policy.js";
 import { renderBlock, renderBlocks } from "./markdown-block.js";
 import type { MarkdownComponents, RenderContext } from "./markdown-context.js";
@@ -40,8 +41,11 @@ export const Markdown = memo(function Markdown({
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- compared by value, through the key
   const stableComponents = useMemo(() => components, [componentsKey]);
   const imagesKey = typeof images === "string" ? images : `origins:${images.allowedOrigins.join(" ")}`;
+  // A rare named character reference ("&HilbertSpace;") waits for the table of them, loaded on
+  // demand; when it arrives, a new context renders every block once more, decoded.
+  const references = useSyncExternalStore(subscribeCharacterReferences, characterReferencesLoaded, characterReferencesLoaded);
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- the policy is compared by value
-  const context: RenderContext = useMemo(() => ({ components: stableComponents, images }), [stableComponents, imagesKey]);
+  const context: RenderContext = useMemo(() => ({ components: stableComponents, images }), [stableComponents, imagesKey, references]);
   // Keyed by the text length, the cursor is a new element per token, which restarts its blink
   // animation; the CSS stops it after five blinks, i.e. 5 s without a token.
   const cursor = streaming ? <span key={`cursor-${text.length}`} className="rv-cursor" aria-hidden="true" /> : undefined;

@@ -7,6 +7,7 @@ import { createRoot, type Root } from "react-dom/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error -- commonmark-spec ships no types
 import spec from "commonmark-spec";
+import { loadCharacterReferences } from "../../src/markdown/decode.js";
 import { isSafeUrl } from "../../src/markdown/url-policy.js";
 import { Markdown } from "../../src/react/markdown.js";
 import { GFM_CASES } from "../markdown/gfm-cases.js";
@@ -64,6 +65,8 @@ let run = 0;
 
 beforeAll(async () => {
   await highlighterReady();
+  // Rare named references ("&HilbertSpace;") wait for their table, loaded on demand: load it first.
+  await loadCharacterReferences();
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
   container = document.createElement("div");
   document.body.append(container);

@@ -3,6 +3,7 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { BlockSplitter } from "../../../src/markdown/block-splitter.js";
+import { loadCharacterReferences } from "../../../src/markdown/decode.js";
 import { isSafeUrl } from "../../../src/markdown/url-policy.js";
 import { Markdown, type MarkdownProps } from "../../../src/react/markdown.js";
 import { highlighterReady } from "../../markdown/helpers.js";
@@ -38,5 +39,7 @@ const page: MarkdownPage = {
 };
 // Code blocks highlight synchronously once highlight.js is loaded: load it before the tests start.
 await highlighterReady();
+// Rare named references wait for their table, loaded on demand: load it too.
+await loadCharacterReferences();
 (window as unknown as { markdownPage: MarkdownPage }).markdownPage = page;
 document.body.dataset.ready = "true";
