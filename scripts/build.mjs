@@ -17,7 +17,7 @@ const peerAndDeps = [
   "marked",
   "eventsource-parser",
   "highlight.js",
-  "remend",
+  "entities",
   "use-stick-to-bottom",
   "ws",
 ];
@@ -72,19 +72,32 @@ if ((readFileSync("dist/react.js", "utf8").match(/^(["'])use client\1;?\s*/gm) ?
 
 // dist/rivulet.js: one classic script, everything inside. Not lib mode: that would assign the
 // IIFE's (empty) exports to `Rivulet` and clobber the queue stub the page defined.
-// Its React is Preact's compat layer: react-dom 19 alone is 67 KB gzip of the 100 KB budget, which
-// leaves too little for marked, highlight.js and the chat; preact/compat runs the same components
-// in ~5 KB. (The npm entries keep the app's real React: react and react-dom are peers.)
+// Its React is Preact's compat layer, which runs the same components in ~5 KB gzip. Real React does
+// not fit: react-dom 19 alone is ~74 KB gzip, and React 18.3.1 (react-dom's production build alone
+// is 41 KB gzip) made this file 133.1 KB gzip, against 96.6 KB with preact/compat (measured with a
+// throwaway config aliasing react/react-dom to 18.3.1, after the highlighter, character-reference
+// and tail-repair cuts of issue 5). (The npm entries keep the app's real React: they are peers.)
 const preactAliases = [
   { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
   { find: /^react\/jsx-(dev-)?runtime$/, replacement: "preact/compat/jsx-runtime" },
   { find: /^react(-dom)?$/, replacement: "preact/compat" },
 ];
+// The modules the npm entries load on demand (the highlighter, the table of named character
+// references, the WebSocket transport) are inlined into the IIFE (rolldown inlines dynamic imports
+// in an IIFE; checked below): import() resolves from inside the file and fetches nothing, so Vite's preload helper (it finds chunk URLs through import.meta, which
+// an IIFE lacks, and would dispatch "vite:preloadError" on the host's window) has nothing to do.
+const PRELOAD_HELPER = "\0vite/preload-helper.js";
+const inlinedImportsNeedNoPreload = {
+  name: "rivulet-no-preload-helper",
+  enforce: "pre",
+  load: (id) => (id === PRELOAD_HELPER ? "export const __vitePreload = (load) => load();" : null),
+};
 await build({
   configFile: false,
   logLevel: "warn",
   publicDir: false,
   resolve: { alias: preactAliases },
+  plugins: [inlinedImportsNeedNoPreload],
   define: { ...define, "process.env.NODE_ENV": JSON.stringify("production") },
   build: {
     outDir: "dist",
@@ -103,5 +116,8 @@ await build({
     },
   },
 });
+if (/\bimport\(\s*["'`]/.test(readFileSync("dist/rivulet.js", "utf8"))) {
+  throw new Error("rivulet: dist/rivulet.js must be one self-contained file, but it imports a chunk");
+}
 console.info("rivulet: built dist/ (index, react, embed, server, rivulet.js, styles.css, types)");
 if (!(await checkBudgets())) process.exit(1);
