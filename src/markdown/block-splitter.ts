@@ -77,7 +77,9 @@ export class BlockSplitter {
     this.#text = text;
     this.#streaming = streaming;
 
-    const tail = text.slice(this.#frozenEnd);
+    // A copy, not a slice: V8 makes a slice (and every token marked cuts from it) point into the
+    // whole text, so each frozen block would keep the message as long as it was when the block froze.
+    const tail = detach(text.slice(this.#frozenEnd));
     // marked reads "\r\n" and "\r" as "\n"; we lex the normalised tail and map offsets back.
     const source = tail.includes("\r") ? tail.replace(/\r\n?/g, "\n") : tail;
     let live: readonly Token[] = [];
@@ -272,4 +274,9 @@ function lines(source: string, from: number, count: number): string {
  */
 export function splitBlocks(text: string): Token[] {
   return new Lexer({ gfm: true }).lex(text).filter((token) => token.type !== "space");
+}
+
+/** A fresh copy of a string that shares no memory with the text it was cut from. */
+function detach(text: string): string {
+  return text.length < 16 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
