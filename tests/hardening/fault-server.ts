@@ -49,6 +49,31 @@ export function good(tokens: readonly string[], delayMs = 0): Behaviour {
 }
 
 /**
+ * Streams `tokens` at `tps` tokens per second: every 8 ms, every token that is due (so 2,000 tokens/s
+ * is about 16 tokens per write), then a stop chunk and `[DONE]`.
+ */
+export function paced(tokens: readonly string[], tps: number): Behaviour {
+  return (_req, res) => {
+    res.writeHead(200, SSE_HEADERS);
+    const started = Date.now();
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed) return clearInterval(timer);
+      const due = Math.min(tokens.length, Math.floor(((Date.now() - started) / 1000) * tps));
+      let batch = "";
+      for (; sent < due; sent++) batch += chunk(tokens[sent]!);
+      if (batch) res.write(batch);
+      if (sent === tokens.length) {
+        clearInterval(timer);
+        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] })}\n\n`);
+        res.end("data: [DONE]\n\n");
+      }
+    }, 8);
+    res.on("close", () => clearInterval(timer));
+  };
+}
+
+/**
  * Answers "Answer to <the question>:" and then `count` numbered tokens `delayMs` apart, so widgets
  * streaming at once can each be checked for their own answer.
  */

@@ -1,0 +1,130 @@
+// Soak in real Chromium: a 300-message conversation (150 questions and answers) with a 100 KB answer
+// in the middle, every answer streamed at 2,000 tokens/s over a loopback server into the built widget.
+// No long task (over 50 ms) while it streams, and the JS heap after the run and a forced GC stays
+// within 2× of the heap after the first answer (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage).
+import { readFileSync } from "node:fs";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { longAnswer } from "../../server/mock-long-answer.js";
+import { tokenize } from "../../server/tokenize.js";
+import { type Behaviour, type FaultServer, paced, startFaultServer } from "../hardening/fault-server.js";
+import { collectPageErrors, launchChromium } from "../helpers/browser.js";
+
+const TPS = 2_000;
+const QUESTIONS = 150;
+const LONG_AT = 75;
+const LONG = longAnswer();
+const LONG_TOKENS = tokenize(LONG);
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>rivulet hardening: soak</title>
+<script>
+  window.rvLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.rvLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+</script>
+<script src="/rivulet.js"></script>
+</head><body><div id="target" style="height: 700px; width: 480px"></div></body></html>`;
+
+/** A short markdown answer (about 40 tokens) to "Qn", or the 100 KB one to "long". */
+const answer: Behaviour = (req, res, body) => {
+  const question = body.messages?.at(-1)?.content ?? "";
+  const tokens =
+    question === "long"
+      ? LONG_TOKENS
+      : tokenize(`Answer **${question}**: a short reply with \`code\`, a [link](https://example.com/${question}) and a list.\n\n- one\n- two, *three*\n`);
+  paced(tokens, TPS)(req, res, body);
+};
+
+let browser: Browser;
+let server: FaultServer;
+let page: Page;
+let cdp: CDPSession;
+
+beforeAll(async () => {
+  server = await startFaultServer(answer, {
+    "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
+    "/page.html": { body: PAGE, type: "text/html; charset=utf-8" },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  cdp = await page.context().newCDPSession(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The JS heap in use after a forced full GC, in bytes. */
+async function heapAfterGc(): Promise<number> {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+}
+
+/** In the page: sends each question and waits for its answer's "message" event. */
+async function converse(questions: string[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const chat = (window as unknown as { chat: { send(t: string): void; on(e: string, f: () => void): () => void } }).chat;
+    for (const question of list) {
+      await new Promise<void>((resolve) => {
+        const off = chat.on("message", () => {
+          // When each answer ended, so a long task can be traced to the answer it happened in.
+          ((window as unknown as { rvDone?: number[] }).rvDone ??= []).push(performance.now());
+          off();
+          resolve();
+        });
+        chat.send(question);
+      });
+    }
+  }, questions);
+}
+
+describe("soak in Chromium", () => {
+  it(`a ${QUESTIONS * 2}-message conversation with a 100 KB answer at ${TPS} tokens/s: no long task, heap within 2×`, async () => {
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/page.html`);
+    await page.evaluate(() => {
+      const w = window as unknown as { Rivulet: { mount: (t: Element, o: object) => unknown }; chat: unknown };
+      w.chat = w.Rivulet.mount(document.getElementById("target")!, { endpoint: "/api/chat", smooth: false });
+    });
+    await page.locator("#target").getByRole("textbox", { name: "Message" }).waitFor();
+
+    await converse(["Q0"]);
+    const baseline = await heapAfterGc();
+    const streamingFrom = await page.evaluate(() => performance.now());
+    const started = Date.now();
+    const questions = Array.from({ length: QUESTIONS - 1 }, (_, i) => (i + 1 === LONG_AT ? "long" : `Q${i + 1}`));
+    await converse(questions);
+    const seconds = (Date.now() - started) / 1000;
+    const longTasks = await page.evaluate((from) => {
+      const w = window as unknown as { rvLongTasks: { start: number; duration: number }[]; rvDone: number[] };
+      return w.rvLongTasks
+        .filter((t) => t.start >= from)
+        .map((t) => ({ ms: Math.round(t.duration), inAnswer: w.rvDone.findIndex((end) => end > t.start) }));
+    }, streamingFrom);
+    const after = await heapAfterGc();
+
+    const messages = await page.locator("#target .rv-msg").count();
+    const lastText = await page.locator("#target .rv-msg--assistant").last().innerText();
+    const longText = await page.locator("#target .rv-msg--assistant").nth(LONG_AT).innerText();
+    const figures = {
+      seconds: Number(seconds.toFixed(1)),
+      baselineMB: Number((baseline / 2 ** 20).toFixed(2)),
+      afterMB: Number((after / 2 ** 20).toFixed(2)),
+      ratio: Number((after / baseline).toFixed(2)),
+      longTasks: longTasks.length,
+      longestMs: Math.max(0, ...longTasks.map((t) => t.ms)),
+    };
+    console.info(`[soak] ${JSON.stringify(figures)}`);
+
+    expect(messages).toBe(QUESTIONS * 2);
+    expect(lastText).toContain(`Answer Q${QUESTIONS - 1}:`);
+    expect(longText).toContain("End of the long answer.");
+    expect(longTasks, "long tasks while streaming").toEqual([]);
+    expect(figures.ratio).toBeLessThanOrEqual(2);
+    expect(errors).toEqual([]);
+  }, 115_000);
+});
