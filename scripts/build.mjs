@@ -44,6 +44,8 @@ const quietDirectives = (warning, warn) => {
 await build({
   configFile: false,
   logLevel: "warn",
+  // public/ holds the demo page's favicon, not part of the package.
+  publicDir: false,
   define,
   build: {
     outDir: "dist",
