@@ -46,6 +46,7 @@ beforeAll(async () => {
   server = await startFaultServer(answer, {
     "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
     "/page.html": { body: PAGE, type: "text/html; charset=utf-8" },
+    "/favicon.ico": { body: "", type: "image/x-icon" },
   });
   browser = await launchChromium();
   page = await browser.newPage();
