@@ -89,7 +89,9 @@ describe("network faults in Chromium (Rivulet.mount, loopback server)", () => {
 
   it("four widgets on one page stream at once and each gets only its own answer", async () => {
     const slots = await Promise.all([0, 1, 2, 3].map((index) => mount(index)));
-    server.script(echo(30, 30), echo(30, 30), echo(30, 30), echo(30, 30));
+    // The second answer is long (200 tokens, 6 s), so it is still streaming when it is stopped.
+    server.script(echo(30, 30), echo(200, 30), echo(30, 30), echo(30, 30));
+    const closedBefore = server.clientClosed;
     const before = server.requests.length;
     // One after the other (typing needs focus), well within the first answer's 900 ms.
     for (const [index, slot] of slots.entries()) await ask(slot, `Q${index}`);
@@ -106,7 +108,8 @@ describe("network faults in Chromium (Rivulet.mount, loopback server)", () => {
       expect(text).toContain(`Answer to Q${index}:`);
     }
     const stopped = await slots[1]!.getByRole("log").innerText();
-    expect(stopped).not.toContain("Q1-t30");
+    expect(stopped).not.toContain("Q1-t200");
+    expect(server.clientClosed, "the stopped widget closed its connection").toBe(closedBefore + 1);
     expect(realErrors()).toEqual([]);
   }, 60_000);
 });
