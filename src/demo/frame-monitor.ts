@@ -84,7 +84,7 @@ export class FrameMonitor {
     this.#gaps.push(gap);
     if (this.#gaps.length > 120) this.#gaps.shift();
     if (this.#gaps.length < 10) return;
-    const sorted = [...this.#gaps].sort((a, b) => a - b);
+    const sorted = this.#gaps.toSorted((a, b) => a - b);
     const low = sorted[Math.floor(sorted.length * 0.2)] ?? this.#interval;
     this.#interval = Math.min(1000 / 60, Math.max(1000 / 144, low));
   }
