@@ -9,6 +9,7 @@ import { estimateTotal } from "../../bench/lib/report.mjs";
 
 /** A per-token cost that grows linearly with the token's index. */
 const linearCost = (i: number) => 1 + 0.1 * i;
+const sumOf = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => linearCost(from + k)).reduce((a, b) => a + b, 0);
 
 describe("tokenize", () => {
   it("splits into 1-6 character tokens that join back to the text, the same way for the same seed", () => {
@@ -57,7 +58,6 @@ describe("stats", () => {
   });
 
   it("estimates a stopped run's whole-document commit time exactly when the cost per token is linear", () => {
-    const sumOf = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => linearCost(from + k)).reduce((a, b) => a + b, 0);
     const run = { tokens: 100, reached: 20, commitTotalMs: sumOf(0, 20), tail: { startIndex: 90, commits: 10, commitTotalMs: sumOf(90, 100) } };
     expect(estimateTotal(run)).toBeCloseTo(sumOf(0, 100), 6);
     expect(estimateTotal({ ...run, reached: 100, commitTotalMs: 7 })).toBe(7);
