@@ -26,6 +26,11 @@ export interface SplitState {
   readonly live: readonly Token[];
   /** Offset where the live tail starts. */
   readonly liveStart: number;
+  /**
+   * Offset in the text of each of `live`'s tokens: the key its block will have once frozen, so a
+   * view that keys blocks by it keeps a block's element when it freezes.
+   */
+  readonly liveKeys: readonly number[];
 }
 
 /** Counters that make the cost of an update observable (tests of invariant 2 read them). */
@@ -36,7 +41,8 @@ export interface SplitterStats {
   resets: number;
 }
 
-const CHUNK = 32;
+/** How many frozen blocks a chunk holds (the last chunk may hold fewer). */
+export const CHUNK = 32;
 
 /**
  * Splits growing markdown into frozen top-level blocks and one live tail, lexing only the tail.
@@ -64,7 +70,7 @@ export class BlockSplitter {
   #dirty = false;
   #links: Links = Object.create(null) as Links;
   #lookahead = new WeakMap<FrozenBlock, string>();
-  #state: SplitState = { chunks: [], live: [], liveStart: 0 };
+  #state: SplitState = { chunks: [], live: [], liveStart: 0, liveKeys: [] };
   readonly stats: SplitterStats = { lexedChars: 0, resets: 0 };
 
   /** The state for `text`; `streaming` false means the text is final, so every block freezes. */
@@ -107,7 +113,8 @@ export class BlockSplitter {
     }
     const chunks = this.#dirty ? [...this.#chunks] : this.#state.chunks;
     this.#dirty = false;
-    this.#state = { chunks, live, liveStart: this.#frozenEnd };
+    const liveKeys = keysOf(live, this.#frozenEnd, text.slice(this.#frozenEnd));
+    this.#state = { chunks, live, liveStart: this.#frozenEnd, liveKeys };
     return this.#state;
   };
 
@@ -245,6 +252,17 @@ function originalOffsets(original: string, normalised: string): (offset: number)
     for (; from < offset; from++) to += original.startsWith("\r\n", to) ? 2 : 1;
     return to;
   };
+}
+
+/** Offsets in the text of `tokens`, lexed from `original` (normalised) which starts at `start`. */
+function keysOf(tokens: readonly Token[], start: number, original: string): number[] {
+  const toOriginal = original.includes("\r") ? originalOffsets(original, original.replace(/\r\n?/g, "\n")) : undefined;
+  let offset = 0;
+  return tokens.map((token) => {
+    const key = start + (toOriginal ? toOriginal(offset) : offset);
+    offset += token.raw.length;
+    return key;
+  });
 }
 
 /** Whether a block's source may refer to one of the labels (normalised as marked does). */

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { highlight, useHighlighter } from "./highlight.js";
+import { LiveHighlight } from "./highlight-live.js";
 import type { CodeBlockProps } from "./markdown-context.js";
 
 const COPIED_FOR_MS = 2000;
 
 /**
  * A fenced or indented code block: a header with the language and a copy button, then the code
- * highlighted by highlight.js (CSS classes only). An open fence is highlighted as it grows, so what
- * was highlighted never flashes back to plain text. The first code block with a language loads the
+ * highlighted by highlight.js (CSS classes only). An open fence is highlighted as it grows, line by
+ * line (see `LiveHighlight`), so what was highlighted never flashes back to plain text. The first code block with a language loads the
  * highlighter (see `loadHighlighter`) and shows plain text until it has arrived.
  *
  * @example
@@ -15,7 +16,14 @@ const COPIED_FOR_MS = 2000;
  */
 export function CodeBlock({ code, language, open, cursor }: CodeBlockProps): ReactNode {
   const ready = useHighlighter(language !== "");
-  const highlighted = useMemo(() => (ready ? highlight(code, language) : null), [ready, code, language]);
+  // While the fence is open and text is streaming in (the cursor is in it), only the lines since
+  // the last safe cut are highlighted per token; a finished or one-shot block is highlighted whole.
+  const [live] = useState(() => new LiveHighlight());
+  const growing = open && cursor !== undefined;
+  const highlighted = useMemo(
+    () => (!ready ? null : growing ? live.update(code, language) : highlight(code, language)),
+    [ready, growing, live, code, language],
+  );
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;

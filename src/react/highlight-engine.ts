@@ -46,6 +46,24 @@ export function highlightToReact(code: string, language: string): ReactNode[] | 
 }
 
 /**
+ * Like `highlightToReact`, and also whether highlight.js ended the code outside every mode (no
+ * string, comment or other construct left open): code that follows such a point highlights the
+ * same on its own, so a growing block can keep what it highlighted up to there.
+ *
+ * @example
+ * highlightPiece("const a = 1;\n", "js"); // { nodes: [...], closed: true }
+ * highlightPiece("/* open comment\n", "js"); // { nodes: [...], closed: false }
+ */
+export function highlightPiece(code: string, language: string): { nodes: ReactNode[] | null; closed: boolean } {
+  const grammar = language ? highlighter.getLanguage(language) : undefined;
+  if (!grammar) return { nodes: null, closed: false };
+  const result = highlighter.highlight(code, { language, ignoreIllegals: true }) as { value: string; _top?: unknown };
+  // `_top` is highlight.js's mode stack at the end; the language itself when nothing is open.
+  // oxlint-disable-next-line no-underscore-dangle -- highlight.js's own field
+  return { nodes: spansToReact(result.value), closed: result._top === grammar };
+}
+
+/**
  * Whether `highlightToReact` knows a language name or alias.
  *
  * @example

@@ -84,6 +84,18 @@ export function highlight(code: string, language: string): ReactNode[] | null {
 }
 
 /**
+ * `highlight` for a piece of a growing code block, with whether highlight.js ended it outside every
+ * mode (see highlight-live.ts), or `null` until the highlighter has loaded.
+ *
+ * @example
+ * await loadHighlighter();
+ * highlightPiece("x = 1\n", "python"); // { nodes: [...], closed: true }
+ */
+export function highlightPiece(code: string, language: string): { nodes: ReactNode[] | null; closed: boolean } | null {
+  return engine ? engine.highlightPiece(code, language) : null;
+}
+
+/**
  * Whether `highlight` knows a language name or alias (false until the highlighter has loaded).
  *
  * @example

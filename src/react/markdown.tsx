@@ -1,8 +1,9 @@
 import { memo, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { BlockSplitter, type FrozenBlock } from "../markdown/block-splitter.js";
+import type { Token } from "marked";
+import { BlockSplitter, CHUNK, type FrozenBlock, type SplitState } from "../markdown/block-splitter.js";
 import { characterReferencesLoaded, subscribeCharacterReferences } from "../markdown/decode.js";
 import type { ImagePolicy } from "../markdown/url-policy.js";
-import { renderBlock, renderBlocks } from "./markdown-block.js";
+import { lastVisible, renderBlock } from "./markdown-block.js";
 import type { MarkdownComponents, RenderContext } from "./markdown-context.js";
 
 /** Props of `<Markdown>`. */
@@ -49,14 +50,89 @@ export const Markdown = memo(function Markdown({
   // Keyed by the text length, the cursor is a new element per token, which restarts its blink
   // animation; the CSS stops it after five blinks, i.e. 5 s without a token.
   const cursor = streaming ? <span key={`cursor-${text.length}`} className="rv-cursor" aria-hidden="true" /> : undefined;
-  const live = renderBlocks(state.live, context, cursor);
+  const liveCursorAt = cursor ? lastVisible(state.live) : -1;
+  // Full chunks of frozen blocks render to the same element for as long as they and the context
+  // stay the same, so React skips each with one identity check.
+  const [elements] = useState(() => new WeakMap<readonly FrozenBlock[], ChunkElement>());
   return (
     <div className={className ? `rv-markdown ${className}` : "rv-markdown"}>
-      <FrozenBlocks chunks={state.chunks} context={context} />
-      {live}
-      {cursor && state.live.every((token) => token.type === "space" || token.type === "def") ? cursor : null}
+      {blockChunks(state, context, elements, liveCursorAt === -1 ? undefined : cursor, liveCursorAt)}
+      {cursor && liveCursorAt === -1 ? cursor : null}
     </div>
   );
+});
+
+/** A full chunk's element, made once per context. */
+interface ChunkElement {
+  readonly context: RenderContext;
+  readonly element: ReactNode;
+}
+
+/** A live block with the key it will keep when it freezes. */
+interface LiveBlock {
+  readonly key: number;
+  readonly token: Token;
+  readonly cursor: ReactNode;
+}
+
+/**
+ * Frozen and live blocks in one keyed sequence of chunks of `CHUNK`, the chunks the splitter makes:
+ * a live block sits in the chunk (and under the key) it will have once frozen, so freezing keeps its
+ * element and DOM nodes (and a code block's state). Only the chunk holding live blocks renders again.
+ */
+function blockChunks(
+  state: SplitState,
+  context: RenderContext,
+  elements: WeakMap<readonly FrozenBlock[], ChunkElement>,
+  cursor: ReactNode,
+  cursorAt: number,
+): ReactNode[] {
+  const live: LiveBlock[] = [];
+  state.live.forEach((token, index) => {
+    if (token.type !== "space") live.push({ key: state.liveKeys[index]!, token, cursor: index === cursorAt ? cursor : undefined });
+  });
+  const result: ReactNode[] = [];
+  for (const chunk of state.chunks) {
+    if (chunk.length >= CHUNK) {
+      let cached = elements.get(chunk);
+      if (cached?.context !== context) {
+        cached = { context, element: <Chunk key={chunk[0]!.key} blocks={chunk} live={NONE} context={context} /> };
+        elements.set(chunk, cached);
+      }
+      result.push(cached.element);
+    } else {
+      // Only the last chunk can be short: live blocks fill it up first.
+      const taken = live.splice(0, CHUNK - chunk.length);
+      result.push(<Chunk key={chunk[0]!.key} blocks={chunk} live={taken} context={context} />);
+    }
+  }
+  while (live.length > 0) {
+    const taken = live.splice(0, CHUNK);
+    result.push(<Chunk key={taken[0]!.key} blocks={NONE} live={taken} context={context} />);
+  }
+  return result;
+}
+
+const NONE: readonly never[] = [];
+
+const Chunk = memo(function Chunk({
+  blocks,
+  live,
+  context,
+}: {
+  blocks: readonly FrozenBlock[];
+  live: readonly LiveBlock[];
+  context: RenderContext;
+}): ReactNode {
+  const frozen = blocks.map((block) => <Block key={block.key} token={block.token} context={context} />);
+  if (live.length === 0) return frozen;
+  return [...frozen, ...live.map((block) => <Block key={block.key} token={block.token} context={context} cursor={block.cursor} />)];
+});
+
+// The same component for a block while live and once frozen: freezing re-renders it once (its final
+// token, no cursor) and then never again.
+const Block = memo(function Block({ token, context, cursor }: { token: Token; context: RenderContext; cursor?: ReactNode }): ReactNode {
+  return renderBlock(token, context, 0, cursor);
 });
 
 const identities = new WeakMap<object, number>();
@@ -74,28 +150,3 @@ function shallowKey(value: object | undefined): string {
     })
     .join("|");
 }
-
-// One comparison skips every finished block on a token that froze nothing.
-const FrozenBlocks = memo(function FrozenBlocks({
-  chunks,
-  context,
-}: {
-  chunks: readonly (readonly FrozenBlock[])[];
-  context: RenderContext;
-}): ReactNode {
-  return chunks.map((chunk) => <FrozenChunk key={chunk[0]!.key} blocks={chunk} context={context} />);
-});
-
-const FrozenChunk = memo(function FrozenChunk({
-  blocks,
-  context,
-}: {
-  blocks: readonly FrozenBlock[];
-  context: RenderContext;
-}): ReactNode {
-  return blocks.map((block) => <Frozen key={block.key} block={block} context={context} />);
-});
-
-const Frozen = memo(function Frozen({ block, context }: { block: FrozenBlock; context: RenderContext }): ReactNode {
-  return renderBlock(block.token, context, block.key);
-});
