@@ -70,24 +70,30 @@ export class SmoothText {
    */
   update(text: string, now: number): void {
     if (text === this.#text) return;
-    if (!text.startsWith(this.#text)) {
+    if (text.length <= this.#text.length || !text.startsWith(this.#text)) {
       this.#text = text;
       this.flush();
       return;
     }
-    this.push(text.slice(this.#text.length), now);
+    // The caller's string itself, not `#text + chunk`: concatenating would build a second copy of
+    // every message (a 100 KB answer held twice, once here and once in the store).
+    this.#arrive(text, now);
   }
 
   /** Appends a chunk that arrived at `now`. */
   push(chunk: string, now: number): void {
     if (chunk === "") return;
+    this.#arrive(this.#text + chunk, now);
+  }
+
+  #arrive(text: string, now: number): void {
     // Chunks read in the same millisecond are one burst: their zero gaps must not shrink the window.
     if (this.#lastArrival !== undefined && now - this.#lastArrival >= 1) {
       const gap = now - this.#lastArrival;
       this.#gapMs = this.#gapMs === undefined ? gap : this.#gapMs + GAP_SMOOTHING * (gap - this.#gapMs);
     }
     this.#lastArrival = now;
-    this.#text += chunk;
+    this.#text = text;
     const backlog = this.#text.length - this.#shown;
     const windowMs = Math.min(this.#maxLagMs, Math.max(this.#gapMs ?? 0, backlog * this.#msPerChar));
     this.#pending.push({ end: this.#text.length, deadline: now + windowMs });

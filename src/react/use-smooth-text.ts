@@ -22,7 +22,9 @@ export function useSmoothText(text: string, streaming: boolean, enabled = true):
     initial.flush();
     return initial;
   });
-  const [shown, setShown] = useState(text);
+  // A length, not the shown string: a slice of the text would keep that whole text alive in this
+  // state after the answer finished, a second copy beside the final one.
+  const [shown, setShown] = useState(text.length);
 
   useEffect(() => {
     smooth.update(text, now());
@@ -31,14 +33,16 @@ export function useSmoothText(text: string, streaming: boolean, enabled = true):
       return;
     }
     let handle = requestAnimationFrame(function frame() {
-      setShown(smooth.visibleAt(now()));
+      setShown(smooth.shownAt(now()));
       if (!smooth.done) handle = requestAnimationFrame(frame);
     });
     return () => cancelAnimationFrame(handle);
   }, [smooth, text, active]);
 
   // Finish and stop show everything in the same render: nothing waits for a frame.
-  return active && text.startsWith(shown) ? shown : text;
+  // While active, the store's text only grows (an answer is appended to), so a prefix of it is what
+  // the smoother showed; anything else flushes in the effect above.
+  return active && shown < text.length ? text.slice(0, shown) : text;
 }
 
 function now(): number {
