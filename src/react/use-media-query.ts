@@ -1,21 +1,57 @@
-import { useCallback, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
+
+/** One media query, shared by every component that asks for it. */
+interface SharedQuery {
+  subscribe(onChange: () => void): () => void;
+  getSnapshot(): boolean;
+}
+
+// Keyed by the `matchMedia` function first: another window (an iframe) or a test's stub has its own.
+const shared = new WeakMap<typeof matchMedia, Map<string, SharedQuery>>();
+
+/**
+ * One MediaQueryList and one "change" listener per query, however many components read it: each
+ * message of a long conversation asks for prefers-reduced-motion, and a list and a listener per
+ * message would be memory and listeners that grow with the conversation.
+ */
+function sharedQuery(match: typeof matchMedia, query: string): SharedQuery {
+  let queries = shared.get(match);
+  if (!queries) shared.set(match, (queries = new Map()));
+  let entry = queries.get(query);
+  if (!entry) {
+    const list = match(query);
+    const listeners = new Set<() => void>();
+    const notify = () => {
+      for (const listener of [...listeners]) listener();
+    };
+    entry = {
+      subscribe(onChange) {
+        if (listeners.size === 0) list.addEventListener("change", notify);
+        listeners.add(onChange);
+        return () => {
+          listeners.delete(onChange);
+          if (listeners.size === 0) list.removeEventListener("change", notify);
+        };
+      },
+      getSnapshot: () => list.matches,
+    };
+    queries.set(query, entry);
+  }
+  return entry;
+}
+
+const NONE: SharedQuery = { subscribe: () => () => undefined, getSnapshot: () => false };
+const serverSnapshot = (): boolean => false;
 
 /**
  * Whether a media query matches, live: the component re-renders when it starts or stops matching.
- * False during server rendering and where `matchMedia` does not exist.
+ * False during server rendering and where `matchMedia` does not exist. Components asking for the
+ * same query share one MediaQueryList and one listener.
  *
  * @example
  * const dark = useMediaQuery("(prefers-color-scheme: dark)");
  */
 export function useMediaQuery(query: string): boolean {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const list = typeof matchMedia === "function" ? matchMedia(query) : undefined;
-      list?.addEventListener("change", onChange);
-      return () => list?.removeEventListener("change", onChange);
-    },
-    [query],
-  );
-  const getSnapshot = () => (typeof matchMedia === "function" ? matchMedia(query).matches : false);
-  return useSyncExternalStore(subscribe, getSnapshot, () => false);
+  const { subscribe, getSnapshot } = typeof matchMedia === "function" ? sharedQuery(matchMedia, query) : NONE;
+  return useSyncExternalStore(subscribe, getSnapshot, serverSnapshot);
 }
