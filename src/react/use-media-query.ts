@@ -22,7 +22,7 @@ function sharedQuery(match: typeof matchMedia, query: string): SharedQuery {
     const list = match(query);
     const listeners = new Set<() => void>();
     const notify = () => {
-      for (const listener of [...listeners]) listener();
+      for (const listener of listeners) listener();
     };
     entry = {
       subscribe(onChange) {
