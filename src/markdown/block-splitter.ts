@@ -141,12 +141,26 @@ export class BlockSplitter {
     this.stats.lexedChars += source.length;
     const lexer = new Lexer({ gfm: true });
     Object.assign(lexer.tokens.links, this.#links);
-    const tokens = lexer.blockTokens(source, lexer.tokens as TokensList) as TokensList;
+    let tokens: TokensList;
+    try {
+      tokens = lexer.blockTokens(source, lexer.tokens as TokensList) as TokensList;
+    } catch (error) {
+      // marked's lexer is recursive: nesting thousands deep ("> > > …") overflows the stack. No
+      // answer nests like that; such a text shows as the plain text it is, streamed or not.
+      if (!(error instanceof RangeError)) throw error;
+      const plain = plainText(source, lexer.tokens.links);
+      return { tokens: plain, inline: (links) => void (plain.links = links) };
+    }
     const inline = (links: Links): void => {
       tokens.links = links;
       for (const entry of lexer.inlineQueue) {
         lexer.state.inRawBlock = false;
-        lexer.inlineTokens(entry.src, entry.tokens);
+        try {
+          lexer.inlineTokens(entry.src, entry.tokens);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          entry.tokens.splice(0, entry.tokens.length, { type: "text", raw: entry.src, text: entry.src, escaped: false });
+        }
       }
       lexer.inlineQueue = [];
     };
@@ -292,6 +306,14 @@ function lines(source: string, from: number, count: number): string {
  */
 export function splitBlocks(text: string): Token[] {
   return new Lexer({ gfm: true }).lex(text).filter((token) => token.type !== "space");
+}
+
+/** The whole source as one paragraph of plain text. */
+function plainText(source: string, links: Links): TokensList {
+  const text = { type: "text", raw: source, text: source, escaped: false } as Tokens.Text;
+  const tokens = [{ type: "paragraph", raw: source, text: source, tokens: [text] } as Tokens.Paragraph] as unknown as TokensList;
+  tokens.links = links;
+  return tokens;
 }
 
 /** A fresh copy of a string that shares no memory with the text it was cut from. */

@@ -65,20 +65,28 @@ export function repairTail(block: string): string {
   // An image not complete shows nothing yet; an unclosed link's "[" is dropped, its words kept.
   const image = open.find((o) => o.char === "[" && text[o.at] === "!");
   if (image) end = Math.min(end, image.at);
+  // An opener with nothing but spaces after it stays as written ("Some **" is not "Some ****").
+  const lastVisible = text.slice(0, end).trimEnd().length;
+  const closing = open.filter((o) => o.char !== "[" && o.at + o.length < lastVisible);
+  // Real text nests a few deep; closing a wall of openers ("**a **a **a ...") would only make
+  // marked's emphasis matching quadratic. The innermost few are closed, the rest stay as written:
+  // escaped, so marked reads them as the literal text it would show for them anyway, rather than
+  // scanning to the end of the block for a closer once per opener.
+  const escaped = new Set(closing.slice(0, -MAX_CLOSERS).filter((o) => o.char !== "`"));
   let head = "";
   let from = 0;
   for (const o of open) {
-    if (o.char !== "[" || o.at >= end) continue;
+    if (o.at >= end || (o.char !== "[" && !escaped.has(o))) continue;
     head += text.slice(from, o.at);
-    from = o.at + 1;
+    if (o.char === "[") {
+      from = o.at + 1;
+    } else {
+      head += `\\${o.char}`.repeat(o.length);
+      from = o.at + o.length;
+    }
   }
   head += text.slice(from, end);
-  // An opener with nothing but spaces after it stays as written ("Some **" is not "Some ****").
-  const lastVisible = text.slice(0, end).trimEnd().length;
-  const closers = open
-    .filter((o) => o.char !== "[" && o.at + o.length < lastVisible)
-    // Real text nests a few deep; closing a wall of openers ("**a **a **a ...") would only make
-    // marked's emphasis matching quadratic. The innermost few are closed, the rest stay as written.
+  const closers = closing
     .slice(-MAX_CLOSERS)
     .toReversed()
     .map((o) => o.char.repeat(o.length))

@@ -137,4 +137,12 @@ describe("invariant 2: per-token lexing work does not grow with the message", ()
     expect(Math.max(...last)).toBeLessThan(text.length / 50);
     expect(splitter.stats.resets).toBe(0);
   });
+
+  it("shows text nested deeper than marked can lex (its stack overflows) as one paragraph of plain text", () => {
+    const text = `${"> ".repeat(10_000)}deep`;
+    const splitter = new BlockSplitter();
+    expect(() => splitter.update(text.slice(0, 5_000), true)).not.toThrow();
+    const blocks = splitter.update(text, false).chunks.flat();
+    expect(blocks.map((block) => [block.token.type, block.token.raw])).toEqual([["paragraph", text]]);
+  });
 });

@@ -1,3 +1,4 @@
+import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { repairTail } from "../../src/markdown/repair-tail.js";
 
@@ -25,5 +26,14 @@ describe("repairTail", () => {
 
   it("leaves code in an open fence alone", () => {
     expect(repairTail("```\n| a | b |\n|--")).toBe("```\n| a | b |\n|--");
+  });
+
+  it("escapes the openers of a wall it does not close, which marked shows as literal text anyway", () => {
+    const repaired = repairTail("**a ".repeat(20));
+    expect(repaired.startsWith("\\*\\*a \\*\\*a ")).toBe(true);
+    // The innermost eight are closed; the twelve outer ones show as the "**" they are.
+    const html = marked.parse(repaired, { async: false });
+    expect(html.match(/<strong>/g)).toHaveLength(8);
+    expect(html.startsWith(`<p>${"**a ".repeat(12)}<strong>`)).toBe(true);
   });
 });
