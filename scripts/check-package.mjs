@@ -34,9 +34,16 @@ const embed = await import("rivulet/embed");
 assert(typeof embed.mount === "function", "rivulet/embed exports mount");
 const { createElement } = await import("react");
 const { renderToString } = await import("react-dom/server");
-if (react.Markdown) {
+assert(react.Markdown != null && typeof react.loadCharacterReferences === "function", "rivulet/react exports Markdown and the on-demand loaders");
+{
   const html = renderToString(createElement(react.Markdown, { text: "**bold** [x](javascript:alert(1))" }));
   assert(html.includes("<strong>bold</strong>") && !html.includes("javascript:"), "Markdown renders on the server: " + html);
+}
+await Promise.all([react.loadHighlighter(), react.loadCharacterReferences()]);
+{
+  const html = renderToString(createElement(react.Markdown, { text: ["&HilbertSpace; &copy;", "", "~~~js", "const a = 1;", "~~~"].join("\\n") }));
+  assert(html.includes("\u210B") && html.includes("\u00A9"), "named references decode on the server after loadCharacterReferences(): " + html);
+  assert(html.includes("hljs-keyword"), "code highlights on the server after loadHighlighter(): " + html);
 }
 if (react.Chat) {
   const html = renderToString(createElement(react.Chat, { endpoint: "/api/chat", title: "Server rendered" }));

@@ -27,6 +27,7 @@ export type { DecodeStreamOptions } from "./protocols/decode-stream.js";
 export { BlockSplitter, splitBlocks } from "./markdown/block-splitter.js";
 export type { FrozenBlock, SplitState, SplitterStats } from "./markdown/block-splitter.js";
 export { repairTail } from "./markdown/repair-tail.js";
+export { loadCharacterReferences } from "./markdown/decode.js";
 export { isAllowedImage, isSafeUrl } from "./markdown/url-policy.js";
 export type { ImagePolicy } from "./markdown/url-policy.js";
 export type {

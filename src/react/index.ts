@@ -16,3 +16,4 @@ export { Markdown } from "./markdown.js";
 export type { MarkdownProps } from "./markdown.js";
 export type { CodeBlockProps, MarkdownComponents } from "./markdown-context.js";
 export { loadHighlighter } from "./highlight.js";
+export { loadCharacterReferences } from "../markdown/decode.js";
