@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 import { SendIcon, StopIcon } from "./icons.js";
 
 /** Props of {@link Composer}. */
@@ -18,6 +18,9 @@ export interface ComposerProps {
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
   autoFocus?: boolean;
 }
+
+// React 18 warns about useLayoutEffect during server rendering (19 does not); the height needs a DOM anyway.
+const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /** The tallest the textarea grows before it scrolls. */
 const MAX_HEIGHT_PX = 200;
@@ -44,7 +47,7 @@ export function Composer(props: ComposerProps) {
 
   // Grow with the text: measure at "auto", then fix the height (style through the CSSOM, which a
   // strict style-src CSP allows). After every render: cheap, and the value is what changes it.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const el = textareaRef.current;
     if (!el) return;
     el.style.height = "auto";
