@@ -2,6 +2,12 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { demoServerPlugin } from "./server/vite-plugin.js";
 
+// The react18 test project renders with React 18 (installed as the react-18 and react-dom-18 aliases).
+const react18Aliases = [
+  { find: /^react(\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: "react-18$1" },
+  { find: /^react-dom(\/client|\/server|\/test-utils)?$/, replacement: "react-dom-18$1" },
+];
+
 // One config for the demo (`npm start`) and the tests (`vitest`). The library build lives in
 // scripts/build.mjs, because it makes several bundles with different externals.
 export default defineConfig({
@@ -40,7 +46,21 @@ export default defineConfig({
           name: "component",
           environment: "jsdom",
           include: ["tests/**/*.dom.test.{ts,tsx}"],
+          exclude: ["tests/react18/**"],
           setupFiles: ["tests/helpers/dom-setup.ts"],
+        },
+      },
+      {
+        // The peer range says React 18 works too: the same components, rendered by React 18.3 under jsdom.
+        extends: true,
+        resolve: { alias: react18Aliases },
+        test: {
+          name: "react18",
+          environment: "jsdom",
+          include: ["tests/react18/**/*.test.tsx"],
+          setupFiles: ["tests/react18/react18-setup.ts", "tests/helpers/dom-setup.ts"],
+          // Through Vite, so its own `react` and `react-dom` imports take the aliases above too.
+          server: { deps: { inline: ["@testing-library/react"] } },
         },
       },
       {

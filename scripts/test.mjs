@@ -43,7 +43,7 @@ const bin = (name) => join("node_modules", ".bin", name);
 
 run("type check", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
 run("lint", bin("oxlint"), ["--deny-warnings", "src", "server", "tests", "bench", "scripts"]);
-run("unit and component tests", bin("vitest"), ["run", "--project", "unit", "--project", "component"], { json: "unit.json" });
+run("unit and component tests", bin("vitest"), ["run", "--project", "unit", "--project", "component", "--project", "react18"], { json: "unit.json" });
 run("build", "node", ["scripts/build.mjs"]);
 run("package checks (publint, attw, server-side import)", "node", ["scripts/check-package.mjs"]);
 run("Chromium", "node", ["scripts/ensure-browser.mjs"]);
