@@ -165,13 +165,14 @@ export const Chat = forwardRef<ChatHandle, ChatProps>(function Chat(props, ref) 
 
   const edit = useCallback(
     (message: ChatMessage, text: string) => {
-      const current = store.getSnapshot().messages;
+      const { messages: current, status: now } = store.getSnapshot();
       const index = current.findIndex((m) => m.id === message.id);
-      if (index < 0 || busy) return;
+      if (index < 0 || now === "submitted" || now === "streaming") return;
       store.setMessages(current.slice(0, index));
       submit(text);
     },
-    [store, busy, submit],
+    // Not on `busy`: a new function at every status change would re-render every message.
+    [store, submit],
   );
 
   useImperativeHandle(

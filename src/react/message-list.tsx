@@ -83,7 +83,9 @@ export function MessageList(props: MessageListProps) {
                 labels={labels}
                 lastAnswer={index === lastAnswer && lastAnswer > lastQuestion}
                 lastQuestion={index === lastQuestion}
-                busy={busy}
+                // Only the last question and answer show actions that busy hides: the others keep
+                // their props, so a status change re-renders two messages, not the whole transcript.
+                busy={busy && (index === lastAnswer || index === lastQuestion)}
                 smooth={props.smooth}
                 timings={props.timings.get(message.id)}
                 showStats={props.showStats}
