@@ -1,4 +1,5 @@
-import { Lexer, type Token, type Tokens, type TokensList } from "marked";
+import type { Token, Tokens, TokensList } from "marked";
+import { createLexer } from "./create-lexer.js";
 import { freezeBoundary } from "./freeze-boundary.js";
 import { repairTail } from "./repair-tail.js";
 
@@ -139,7 +140,7 @@ export class BlockSplitter {
    */
   #lexBlocks(source: string): { tokens: TokensList; inline: (links: Links) => void } {
     this.stats.lexedChars += source.length;
-    const lexer = new Lexer({ gfm: true });
+    const lexer = createLexer();
     Object.assign(lexer.tokens.links, this.#links);
     let tokens: TokensList;
     try {
@@ -305,7 +306,7 @@ function lines(source: string, from: number, count: number): string {
  * splitBlocks("# A\n\ntext").map((t) => t.type); // ["heading", "paragraph"]
  */
 export function splitBlocks(text: string): Token[] {
-  return new Lexer({ gfm: true }).lex(text).filter((token) => token.type !== "space");
+  return createLexer().lex(text).filter((token) => token.type !== "space");
 }
 
 /** The whole source as one paragraph of plain text. */

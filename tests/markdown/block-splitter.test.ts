@@ -1,4 +1,4 @@
-import type { Token } from "marked";
+import type { Token, Tokens } from "marked";
 import { describe, expect, it } from "vitest";
 import { BlockSplitter, splitBlocks, type SplitState } from "../../src/markdown/block-splitter.js";
 import { freezeBoundary } from "../../src/markdown/freeze-boundary.js";
@@ -144,5 +144,24 @@ describe("invariant 2: per-token lexing work does not grow with the message", ()
     expect(() => splitter.update(text.slice(0, 5_000), true)).not.toThrow();
     const blocks = splitter.update(text, false).chunks.flat();
     expect(blocks.map((block) => [block.token.type, block.token.raw])).toEqual([["paragraph", text]]);
+  });
+});
+
+describe("long delimiter runs", () => {
+  it("leaves a run of 33 or more stars as literal text: no emphasis nesting hundreds deep", () => {
+    const depth = (tokens: readonly Token[] = []): number =>
+      Math.max(0, ...tokens.map((token) => 1 + depth((token as { tokens?: Token[] }).tokens)));
+    const wall = `${"*".repeat(400)}a${"*".repeat(400)}`;
+    const [paragraph] = splitBlocks(wall) as [Tokens.Paragraph];
+    // marked alone nests hundreds of levels of <em><strong> here; the guard leaves all but the last 32 as text.
+    expect(depth(paragraph.tokens)).toBeLessThanOrEqual(24);
+    expect(paragraph.tokens[0]).toMatchObject({ type: "text", raw: "*".repeat(400 - 32) });
+    const [emphasis] = splitBlocks("***a*** and __b__") as [Tokens.Paragraph];
+    expect(emphasis.tokens.map((token) => token.type)).toEqual(["em", "text", "strong"]);
+  });
+
+  it("lexes an 8,000-star wall without overflowing marked's stack", () => {
+    const wall = `${"*".repeat(8000)}a${"*".repeat(8000)}`;
+    expect(() => splitBlocks(wall)).not.toThrow();
   });
 });
