@@ -14,7 +14,7 @@ import type {
   WireMessage,
 } from "./types.js";
 import { validateChatStoreOptions, validateMessages } from "./validate-options.js";
-import { isWebSocketEndpoint } from "./websocket-frames.js";
+import { isWebSocketEndpoint } from "./websocket-endpoint.js";
 import type { WebSocketTransport } from "./websocket-transport.js";
 
 /** One request in flight. Identity is the guard: a request that is no longer `#active` changes nothing. */

@@ -117,13 +117,5 @@ export function toWebSocketUrl(endpoint: string, base?: string): string {
   return url.href;
 }
 
-/**
- * True when an endpoint names a WebSocket URL (`ws://` or `wss://`): the store then picks the
- * WebSocket transport by itself.
- *
- * @example
- * isWebSocketEndpoint("wss://example.com/api/chat"); // true
- */
-export function isWebSocketEndpoint(endpoint: string | undefined): boolean {
-  return typeof endpoint === "string" && /^wss?:\/\//i.test(endpoint);
-}
+// In its own module so that the store can choose the transport without loading the socket code.
+export { isWebSocketEndpoint } from "./websocket-endpoint.js";
