@@ -51,22 +51,13 @@ export const Markdown = memo(function Markdown({
   // animation; the CSS stops it after five blinks, i.e. 5 s without a token.
   const cursor = streaming ? <span key={`cursor-${text.length}`} className="rv-cursor" aria-hidden="true" /> : undefined;
   const liveCursorAt = cursor ? lastVisible(state.live) : -1;
-  // Full chunks of frozen blocks render to the same element for as long as they and the context
-  // stay the same, so React skips each with one identity check.
-  const [elements] = useState(() => new WeakMap<readonly FrozenBlock[], ChunkElement>());
   return (
     <div className={className ? `rv-markdown ${className}` : "rv-markdown"}>
-      {blockChunks(state, context, elements, liveCursorAt === -1 ? undefined : cursor, liveCursorAt)}
+      {blockChunks(state, context, liveCursorAt === -1 ? undefined : cursor, liveCursorAt)}
       {cursor && liveCursorAt === -1 ? cursor : null}
     </div>
   );
 });
-
-/** A full chunk's element, made once per context. */
-interface ChunkElement {
-  readonly context: RenderContext;
-  readonly element: ReactNode;
-}
 
 /** A live block with the key it will keep when it freezes. */
 interface LiveBlock {
@@ -78,12 +69,15 @@ interface LiveBlock {
 /**
  * Frozen and live blocks in one keyed sequence of chunks of `CHUNK`, the chunks the splitter makes:
  * a live block sits in the chunk (and under the key) it will have once frozen, so freezing keeps its
- * element and DOM nodes (and a code block's state). Only the chunk holding live blocks renders again.
+ * element and DOM nodes (and a code block's state). Only the chunk holding live blocks renders again:
+ * a full chunk keeps its blocks array and the context, so `Chunk`'s memo skips it. (Its element is made
+ * anew each time on purpose: a cached element reused across renders keeps, in Preact, the parent
+ * pointers of the render that made it, which pinned every old version of the conversation in the
+ * script embed's heap.)
  */
 function blockChunks(
   state: SplitState,
   context: RenderContext,
-  elements: WeakMap<readonly FrozenBlock[], ChunkElement>,
   cursor: ReactNode,
   cursorAt: number,
 ): ReactNode[] {
@@ -94,12 +88,7 @@ function blockChunks(
   const result: ReactNode[] = [];
   for (const chunk of state.chunks) {
     if (chunk.length >= CHUNK) {
-      let cached = elements.get(chunk);
-      if (cached?.context !== context) {
-        cached = { context, element: <Chunk key={chunk[0]!.key} blocks={chunk} live={NONE} context={context} /> };
-        elements.set(chunk, cached);
-      }
-      result.push(cached.element);
+      result.push(<Chunk key={chunk[0]!.key} blocks={chunk} live={NONE} context={context} />);
     } else {
       // Only the last chunk can be short: live blocks fill it up first.
       const taken = live.splice(0, CHUNK - chunk.length);
