@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { cloneElement, isValidElement, useEffect, useMemo, useState, type ReactNode } from "react";
 import { highlight, useHighlighter } from "./highlight.js";
 import { LiveHighlight } from "./highlight-live.js";
 import type { CodeBlockProps } from "./markdown-context.js";
@@ -21,7 +21,15 @@ export function CodeBlock({ code, language, open, cursor }: CodeBlockProps): Rea
   const [live] = useState(() => new LiveHighlight());
   const growing = open && cursor !== undefined;
   const highlighted = useMemo(
-    () => (!ready ? null : growing ? live.update(code, language) : highlight(code, language)),
+    () => {
+      if (!ready) return null;
+      if (growing) return live.update(code, language);
+      // Done growing: drop the kept pieces. Each was first mounted in an earlier render, and under
+      // Preact an element keeps that render's parent pointers, which pin that render's props (the
+      // whole answer's text as it was then) for as long as the element is kept.
+      live.update("", language);
+      return highlight(code, language);
+    },
     [ready, growing, live, code, language],
   );
   const [copied, setCopied] = useState(false);
@@ -42,7 +50,10 @@ export function CodeBlock({ code, language, open, cursor }: CodeBlockProps): Rea
 
   const codeClass = [language ? `language-${language}` : "", highlighted ? "hljs" : ""].filter(Boolean).join(" ");
   // marked ends a code block's text with one newline; we do the same so the DOM text matches.
-  const body = code === "" && !cursor ? [] : [...(highlighted ?? [code]), cursor, code === "" ? "" : "\n"];
+  // Fresh elements every render (cheap beside highlighting): under Preact an element keeps the
+  // parent pointers of the render that first mounted it, so reusing the memoized ones would pin that
+  // render's whole tree (the answer's text and the message list as they were then) for good.
+  const body = code === "" && !cursor ? [] : [...(highlighted ?? [code]).map(fresh), cursor, code === "" ? "" : "\n"];
   return (
     <div className="rv-code" data-open={open || undefined}>
       <div className="rv-code-header">
@@ -56,4 +67,12 @@ export function CodeBlock({ code, language, open, cursor }: CodeBlockProps): Rea
       </pre>
     </div>
   );
+}
+
+/** A copy of a highlighted node whose elements (and theirs, all the way down) were never mounted. */
+function fresh(node: ReactNode): ReactNode {
+  if (!isValidElement<{ children?: ReactNode }>(node)) return node;
+  const children = node.props.children;
+  if (children === undefined) return cloneElement(node);
+  return cloneElement(node, undefined, ...(Array.isArray(children) ? children.map(fresh) : [fresh(children)]));
 }
