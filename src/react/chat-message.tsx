@@ -2,7 +2,7 @@ import { memo, useState, type ComponentProps, type KeyboardEvent } from "react";
 import type { ChatMessage } from "../core/types.js";
 import type { ChatLabels } from "./chat-labels.js";
 import { CopyButton } from "./copy-button.js";
-import { EditIcon, RefreshIcon } from "./icons.js";
+import { editIcon, refreshIcon } from "./icons.js";
 import { Markdown } from "./markdown.js";
 import { ToolCallCard } from "./tool-call-card.js";
 import type { ChatFinishTimings } from "./use-chat.js";
@@ -11,7 +11,7 @@ import { useSmoothText } from "./use-smooth-text.js";
 /** What `<Chat>` passes through to every `<Markdown>` it renders. */
 export type ChatMarkdownOptions = Pick<ComponentProps<typeof Markdown>, "components" | "images">;
 
-/** Props of {@link ChatMessageView}. */
+/** Props of {@link AssistantMessage} (and, with two more, of {@link UserMessage}). */
 export interface ChatMessageViewProps {
   message: ChatMessage;
   labels: ChatLabels;
@@ -30,93 +30,99 @@ export interface ChatMessageViewProps {
   onEdit(message: ChatMessage, text: string): void;
 }
 
+/** Props of {@link UserMessage}: a question also knows whether it is being edited. */
+export interface UserMessageProps extends ChatMessageViewProps {
+  /** This question is open for editing (the list keeps which one: at most one at a time). */
+  editing: boolean;
+  /** Opens (an id) or closes (undefined) the editor; stable, so it never re-renders a message. */
+  onEditing(id: string | undefined): void;
+}
+
 /**
- * One message of the transcript. A user message is a bubble; an answer is markdown with a typing
- * cursor while it streams, preceded by its reasoning (collapsed) and tool calls, followed by its
- * state (stopped, interrupted, failed with Retry), its figures and its actions. `dir="auto"` lets
- * right-to-left text read right. Memoized: the store keeps the identity of untouched messages, so
- * only the streaming one re-renders per frame.
+ * A question of the transcript: a bubble with Copy, and Edit when it is the last one. `dir="auto"`
+ * lets right-to-left text read right. Memoized: the store keeps the identity of untouched messages,
+ * so a long transcript does not re-render per token. It keeps no state of its own: which question
+ * is being edited lives in the list, the draft in the editor while it is open, because every
+ * message of a long conversation stays mounted and keeps whatever it holds.
  *
  * @example
- * <ChatMessageView message={m} labels={defaultChatLabels} lastAnswer lastQuestion={false} busy={false}
- *   smooth showStats={false} onRegenerate={regenerate} onRetry={retry} onEdit={edit} />
+ * <UserMessage message={m} labels={defaultChatLabels} lastAnswer={false} lastQuestion busy={false}
+ *   smooth showStats={false} editing={false} onEditing={setEditing} onRegenerate={regenerate}
+ *   onRetry={retry} onEdit={edit} />
  */
-export const ChatMessageView = memo(function ChatMessageView(props: ChatMessageViewProps) {
-  return props.message.role === "user" ? <UserMessage {...props} /> : <AssistantMessage {...props} />;
-});
-
-function UserMessage({ message, labels, lastQuestion, busy, onEdit }: ChatMessageViewProps) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(message.content);
-
-  if (editing) {
-    const submit = () => {
-      if (draft.trim() === "") return;
-      setEditing(false);
-      onEdit(message, draft);
-    };
-    const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        event.stopPropagation();
-        setEditing(false);
-      } else if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
-        event.preventDefault();
-        submit();
-      }
-    };
-    return (
-      <div className="rv-msg rv-msg--user rv-msg--editing">
-        <textarea
-          className="rv-edit-input"
-          dir="auto"
-          aria-label={labels.edit}
-          value={draft}
-          // The user asked to edit: moving focus into the field is what they expect.
-          autoFocus
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <div className="rv-edit-actions">
-          <button type="button" className="rv-button rv-button--ghost" onClick={() => setEditing(false)}>
-            {labels.editCancel}
-          </button>
-          <button type="button" className="rv-button rv-button--primary" onClick={submit}>
-            {labels.editSubmit}
-          </button>
-        </div>
-      </div>
-    );
-  }
-
+export const UserMessage = memo(function UserMessage(props: UserMessageProps) {
+  const { message, labels, lastQuestion, busy } = props;
+  if (props.editing) return <EditForm message={message} labels={labels} onEditing={props.onEditing} onEdit={props.onEdit} />;
   return (
     <div className="rv-msg rv-msg--user">
-      <span className="rv-sr-only">{labels.you}: </span>
+      <span className="rv-sr-only">{`${labels.you}: `}</span>
       <div className="rv-bubble" dir="auto">
         {message.content}
       </div>
       <div className="rv-actions">
         <CopyButton text={message.content} label={labels.copy} copiedLabel={labels.copied} />
         {lastQuestion && !busy && (
-          <button
-            type="button"
-            className="rv-action"
-            aria-label={labels.edit}
-            title={labels.edit}
-            onClick={() => {
-              setDraft(message.content);
-              setEditing(true);
-            }}
-          >
-            <EditIcon />
+          <button type="button" className="rv-action" aria-label={labels.edit} title={labels.edit} onClick={() => props.onEditing(message.id)}>
+            {editIcon()}
           </button>
         )}
       </div>
     </div>
   );
+});
+
+function EditForm({ message, labels, onEditing, onEdit }: Pick<UserMessageProps, "message" | "labels" | "onEditing" | "onEdit">) {
+  const [draft, setDraft] = useState(message.content);
+  const submit = () => {
+    if (draft.trim() === "") return;
+    onEditing(undefined);
+    onEdit(message, draft);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      onEditing(undefined);
+    } else if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      submit();
+    }
+  };
+  return (
+    <div className="rv-msg rv-msg--user rv-msg--editing">
+      <textarea
+        className="rv-edit-input"
+        dir="auto"
+        aria-label={labels.edit}
+        value={draft}
+        // The user asked to edit: moving focus into the field is what they expect.
+        autoFocus
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="rv-edit-actions">
+        <button type="button" className="rv-button rv-button--ghost" onClick={() => onEditing(undefined)}>
+          {labels.editCancel}
+        </button>
+        <button type="button" className="rv-button rv-button--primary" onClick={submit}>
+          {labels.editSubmit}
+        </button>
+      </div>
+    </div>
+  );
 }
 
-function AssistantMessage(props: ChatMessageViewProps) {
+/**
+ * An answer of the transcript: markdown with a typing cursor while it streams, preceded by its
+ * reasoning (collapsed) and tool calls, followed by its state (stopped, interrupted, failed with
+ * Retry), its figures and its actions. Memoized like {@link UserMessage}: only the streaming answer
+ * re-renders per frame.
+ *
+ * @example
+ * <AssistantMessage message={m} labels={defaultChatLabels} lastAnswer lastQuestion={false} busy={false}
+ *   smooth showStats={false} onRegenerate={regenerate} onRetry={retry} onEdit={edit} />
+ */
+export const AssistantMessage = memo(function AssistantMessage(props: ChatMessageViewProps) {
   const { message, labels, lastAnswer, busy, timings, showStats } = props;
   const streaming = message.state === "streaming";
   const shown = useSmoothText(message.content, streaming, props.smooth);
@@ -130,7 +136,7 @@ function AssistantMessage(props: ChatMessageViewProps) {
 
   return (
     <div className="rv-msg rv-msg--assistant" aria-busy={streaming || undefined} data-state={message.state}>
-      <span className="rv-sr-only">{labels.assistant}: </span>
+      <span className="rv-sr-only">{`${labels.assistant}: `}</span>
       {reasoning !== "" && (
         <details className="rv-reasoning">
           <summary>{reasoningStreaming ? labels.reasoning : labels.reasoningDone}</summary>
@@ -165,7 +171,7 @@ function AssistantMessage(props: ChatMessageViewProps) {
           <p className="rv-error-text">{message.error || labels.errorFallback}</p>
           {lastAnswer && !busy && (
             <button type="button" className="rv-button rv-button--danger" onClick={props.onRetry}>
-              <RefreshIcon />
+              {refreshIcon()}
               {labels.retry}
             </button>
           )}
@@ -177,7 +183,7 @@ function AssistantMessage(props: ChatMessageViewProps) {
             {canCopy && <CopyButton text={message.content} label={labels.copy} copiedLabel={labels.copied} />}
             {canRegenerate && (
               <button type="button" className="rv-action" aria-label={labels.regenerate} title={labels.regenerate} onClick={props.onRegenerate}>
-                <RefreshIcon />
+                {refreshIcon()}
               </button>
             )}
           </div>
@@ -186,4 +192,4 @@ function AssistantMessage(props: ChatMessageViewProps) {
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import { CheckIcon, CopyIcon } from "./icons.js";
+import { useState, type MouseEvent } from "react";
+import { checkIcon, copyIcon } from "./icons.js";
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps {
@@ -18,26 +18,29 @@ export interface CopyButtonProps {
  * <CopyButton text={message.content} label="Copy" copiedLabel="Copied" />
  */
 export function CopyButton({ text, label, copiedLabel, className = "rv-action" }: CopyButtonProps) {
-  const [copied, setCopied] = useState(false);
-  const button = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
+  // One hook only: every message of a transcript keeps a copy button, so no ref (the click's
+  // currentTarget is the button) and no effect (the timer resets the state itself; a state update
+  // after unmount is a no-op). The count tells a later click's timer from an earlier one's.
+  const [copied, setCopied] = useState(0);
 
-  const copy = async () => {
+  const copy = async (event: MouseEvent<HTMLButtonElement>) => {
+    const button = event.currentTarget;
+    let done = false;
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(true);
+      done = true;
     } catch {
-      if (button.current && copyWithTextarea(button.current, text)) setCopied(true);
+      done = copyWithTextarea(button, text);
     }
+    if (!done) return;
+    const click = copied + 1;
+    setCopied(click);
+    setTimeout(() => setCopied((current) => (current === click ? 0 : current)), 1500);
   };
 
   return (
-    <button ref={button} type="button" className={className} aria-label={copied ? copiedLabel : label} title={label} onClick={copy}>
-      {copied ? <CheckIcon /> : <CopyIcon />}
+    <button type="button" className={className} aria-label={copied ? copiedLabel : label} title={label} onClick={copy}>
+      {copied ? checkIcon() : copyIcon()}
     </button>
   );
 }

@@ -1,7 +1,8 @@
 import type { ChatMessage, ChatStatus } from "../core/types.js";
 import type { ChatLabels } from "./chat-labels.js";
-import { ChatMessageView, type ChatMarkdownOptions } from "./chat-message.js";
-import { ArrowDownIcon, SparkIcon } from "./icons.js";
+import { useState } from "react";
+import { AssistantMessage, UserMessage, type ChatMarkdownOptions } from "./chat-message.js";
+import { arrowDownIcon, sparkIcon } from "./icons.js";
 import type { ChatFinishTimings } from "./use-chat.js";
 import type { ScrollPin } from "./use-scroll-pin.js";
 
@@ -43,6 +44,8 @@ export function MessageList(props: MessageListProps) {
   const busy = status === "submitted" || status === "streaming";
   const lastAnswer = messages.findLastIndex((m) => m.role === "assistant");
   const lastQuestion = messages.findLastIndex((m) => m.role === "user");
+  // Which question is open for editing: kept here, not in every question (each would keep a state).
+  const [editing, setEditing] = useState<string | undefined>(undefined);
 
   return (
     <div className="rv-transcript">
@@ -59,7 +62,7 @@ export function MessageList(props: MessageListProps) {
           {messages.length === 0 && (
             <div className="rv-empty">
               <div className="rv-empty-icon" aria-hidden="true">
-                <SparkIcon />
+                {sparkIcon()}
               </div>
               <p className="rv-empty-title">{labels.emptyTitle}</p>
               {props.suggestions && props.suggestions.length > 0 && (
@@ -75,32 +78,36 @@ export function MessageList(props: MessageListProps) {
               )}
             </div>
           )}
-          {messages.map((message, index) =>
-            message.role === "system" ? null : (
-              <ChatMessageView
-                key={message.id}
-                message={message}
-                labels={labels}
-                lastAnswer={index === lastAnswer && lastAnswer > lastQuestion}
-                lastQuestion={index === lastQuestion}
-                // Only the last question and answer show actions that busy hides: the others keep
-                // their props, so a status change re-renders two messages, not the whole transcript.
-                busy={busy && (index === lastAnswer || index === lastQuestion)}
-                smooth={props.smooth}
-                timings={props.timings.get(message.id)}
-                showStats={props.showStats}
-                markdown={props.markdown}
-                onRegenerate={props.onRegenerate}
-                onRetry={props.onRetry}
-                onEdit={props.onEdit}
-              />
-            ),
+          {messages.map((message, index) => {
+            if (message.role === "system") return null;
+            const common = {
+              message,
+              labels,
+              lastAnswer: index === lastAnswer && lastAnswer > lastQuestion,
+              lastQuestion: index === lastQuestion,
+              // Only the last question and answer show actions that busy hides: the others keep
+              // their props, so a status change re-renders two messages, not the whole transcript.
+              busy: busy && (index === lastAnswer || index === lastQuestion),
+              smooth: props.smooth,
+              timings: props.timings.get(message.id),
+              showStats: props.showStats,
+              markdown: props.markdown,
+              onRegenerate: props.onRegenerate,
+              onRetry: props.onRetry,
+              onEdit: props.onEdit,
+            };
+            return message.role === "user" ? (
+              <UserMessage key={message.id} {...common} editing={editing === message.id} onEditing={setEditing} />
+            ) : (
+              <AssistantMessage key={message.id} {...common} />
+            );
+          }
           )}
         </div>
       </div>
       {!pinned && (
         <button type="button" className="rv-jump" aria-label={labels.jumpToLatest} title={labels.jumpToLatest} onClick={onJumpToLatest}>
-          <ArrowDownIcon />
+          {arrowDownIcon()}
         </button>
       )}
     </div>

@@ -1,5 +1,5 @@
 import type { ToolCall } from "../core/types.js";
-import { ToolIcon } from "./icons.js";
+import { toolIcon } from "./icons.js";
 
 /** Props of {@link ToolCallCard}. */
 export interface ToolCallCardProps {
@@ -20,7 +20,7 @@ export function ToolCallCard({ call, labels }: ToolCallCardProps) {
   return (
     <div className="rv-tool" role="group" aria-label={`${labels.toolCall}: ${call.name ?? ""}`.trim()}>
       <div className="rv-tool-head">
-        <ToolIcon />
+        {toolIcon()}
         <span className="rv-tool-name">{call.name ?? labels.toolCall}</span>
       </div>
       {call.argsText !== "" && (
