@@ -97,7 +97,10 @@ describe("memory in Chromium", () => {
     expect(await page.locator("#target *").count()).toBe(0);
     expect(last.nodes - second.nodes, "DOM nodes kept alive across 18 cycles").toBeLessThanOrEqual(10);
     expect(last.listeners - second.listeners, "event listeners kept across 18 cycles").toBeLessThanOrEqual(0);
-    expect(last.heapMB, "JS heap after 20 cycles against after 2").toBeLessThanOrEqual(second.heapMB * 1.1 + 0.25);
+    // A leak of what one cycle holds (50 replies, their DOM and fibers: about 1 MB) would add ~18 MB
+    // over 18 cycles; 1 MB of slack absorbs what V8 compiles or optimises late, which varies from run
+    // to run (+0.26 MB typically, +0.85 MB seen once on a loaded machine) and does not grow per cycle.
+    expect(last.heapMB, "JS heap after 20 cycles against after 2").toBeLessThanOrEqual(second.heapMB + 1);
     expect(server.requests).toHaveLength(CYCLES * REPLIES);
     expect(errors).toEqual([]);
   }, 115_000);
