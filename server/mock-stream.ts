@@ -29,8 +29,8 @@ interface Step {
   token: string;
 }
 
-/** Raised inside the stream when the client closed the connection. */
-class ClientGone extends Error {}
+/** Raised inside a mock stream when the client went away (closed the connection, or cancelled the answer). */
+export class ClientGone extends Error {}
 
 /**
  * Writes `reply` to `res` in `params.protocol`, at `params.tps`, with `params.faults`.
@@ -141,8 +141,14 @@ export async function streamMockReply(
   }
 }
 
-/** The answer as tokens; reasoning is inlined as a quoted preamble where the protocol has no place for it. */
-function toSteps(reply: MockReply, encoder: StreamEncoder): Step[] {
+/**
+ * The answer as tokens; reasoning is inlined as a quoted preamble where the protocol has no place for it.
+ * Shared by the HTTP and WebSocket paths, so both send the same tokens.
+ *
+ * @example
+ * toSteps(chooseMockReply("a table"), createEncoder("openai-chat")).length;
+ */
+export function toSteps(reply: MockReply, encoder: StreamEncoder): Step[] {
   const steps: Step[] = [];
   if (reply.reasoning !== undefined) {
     if (encoder.supportsReasoning) {
@@ -156,8 +162,13 @@ function toSteps(reply: MockReply, encoder: StreamEncoder): Step[] {
   return steps;
 }
 
-/** Waits `ms` (nothing when `ms` ≤ 0); rejects with {@link ClientGone} as soon as `signal` aborts, clearing its timer. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * Waits `ms` (nothing when `ms` ≤ 0); rejects with {@link ClientGone} as soon as `signal` aborts, clearing its timer.
+ *
+ * @example
+ * await sleep(50, controller.signal);
+ */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(new ClientGone());
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {

@@ -5,13 +5,11 @@
  */
 import { createParser, type EventSourceParser } from "eventsource-parser";
 import { createEncoder, idPrefix } from "./encoders/create-encoder.js";
-import type { StreamEncoder } from "./encoders/stream-encoder.js";
 import type { MockParams } from "./mock-params.js";
 import type { MockReply } from "./mock-replies.js";
-import type { StreamOutcome } from "./mock-stream.js";
+import { ClientGone, sleep, toSteps, type StreamOutcome } from "./mock-stream.js";
 import { createPacing } from "./pacing.js";
 import { createRandom, randomId } from "./random.js";
-import { tokenize } from "./tokenize.js";
 
 /** Where one answer's frames go; each call resolves once the frame is handed to the socket. */
 export interface ReplyFrames {
@@ -22,9 +20,6 @@ export interface ReplyFrames {
   /** Cuts the connection without a close frame, as a network failure would. */
   drop(): void;
 }
-
-/** Raised when the client cancelled the answer or went away. */
-class Cancelled extends Error {}
 
 /** Cuts an encoder's output into the payloads of its events: SSE events, NDJSON lines, or text chunks. */
 class EventSplitter {
@@ -61,36 +56,6 @@ function asPayload(data: string): unknown {
   }
 }
 
-/** The answer as tokens; reasoning goes inline as a quote where the protocol has no place for it (as over HTTP). */
-function toSteps(reply: MockReply, encoder: StreamEncoder): { kind: "reasoning" | "text"; token: string }[] {
-  const steps: { kind: "reasoning" | "text"; token: string }[] = [];
-  if (reply.reasoning !== undefined) {
-    if (encoder.supportsReasoning) for (const token of tokenize(reply.reasoning)) steps.push({ kind: "reasoning", token });
-    else {
-      const quoted = `> **Thinking**\n>\n${reply.reasoning.replace(/^/gm, "> ").replace(/^> $/gm, ">")}\n\n`;
-      for (const token of tokenize(quoted)) steps.push({ kind: "text", token });
-    }
-  }
-  for (const token of tokenize(reply.text)) steps.push({ kind: "text", token });
-  return steps;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(new Cancelled());
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Cancelled());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /**
  * Streams one mock answer as frames, paced like the HTTP path, with `params.faults` injected: `drop`
  * cuts the socket, `500`/`429` answer with an `error` frame carrying the status, `provider-error` sends
@@ -118,7 +83,7 @@ export async function streamMockFrames(
   const splitter = new EventSplitter(encoder.contentType);
   const send = async (output: string | Uint8Array) => {
     for (const payload of splitter.split(output)) {
-      if (signal.aborted) throw new Cancelled();
+      if (signal.aborted) throw new ClientGone();
       await frames.payload(payload);
     }
   };
@@ -177,7 +142,7 @@ export async function streamMockFrames(
     await frames.done();
     return ended("done");
   } catch (error) {
-    if (error instanceof Cancelled || signal.aborted) return ended("aborted");
+    if (error instanceof ClientGone || signal.aborted) return ended("aborted");
     throw error;
   }
 }
