@@ -18,7 +18,6 @@ const peerAndDeps = [
   "eventsource-parser",
   "highlight.js",
   "entities",
-  "use-stick-to-bottom",
   "ws",
 ];
 const isExternal = (id) =>
