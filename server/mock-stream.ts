@@ -53,17 +53,7 @@ export async function streamMockReply(
     inputTokens,
     random,
   });
-  const steps = toSteps(reply, encoder);
-  const times = createPacing(steps.length, params);
-  const fault = <T extends MockParams["faults"][number]["type"]>(type: T) =>
-    params.faults.find((f) => f.type === type) as Extract<MockParams["faults"][number], { type: T }> | undefined;
-  // "Mid-stream" faults strike after a dozen tokens, or halfway through a short answer.
-  const middle = Math.max(1, Math.min(12, Math.floor(steps.length / 2)));
-  const drop = fault("drop");
-  const dropAt = drop ? Math.min(drop.afterTokens, steps.length) : Infinity;
-  const stall = fault("stall");
-  const errorAt = fault("provider-error") ? middle : reply.error !== undefined ? steps.length : Infinity;
-  const malformedAt = fault("malformed") ? middle : Infinity;
+  const { steps, times, fault, stall, middle, dropAt, errorAt, malformedAt } = planStream(reply, encoder, params);
 
   const gone = new AbortController();
   const onClose = () => gone.abort();
@@ -139,6 +129,32 @@ export async function streamMockReply(
   } finally {
     res.off("close", onClose);
   }
+}
+
+/**
+ * The plan of one mock answer, shared by the HTTP and WebSocket paths: its tokens, when each is due,
+ * and where the requested faults strike ("mid-stream" ones after a dozen tokens, or halfway through a
+ * short answer).
+ *
+ * @example
+ * const { steps, dropAt } = planStream(reply, encoder, params);
+ */
+export function planStream(reply: MockReply, encoder: StreamEncoder, params: MockParams) {
+  const steps = toSteps(reply, encoder);
+  const fault = <T extends MockParams["faults"][number]["type"]>(type: T) =>
+    params.faults.find((f) => f.type === type) as Extract<MockParams["faults"][number], { type: T }> | undefined;
+  const middle = Math.max(1, Math.min(12, Math.floor(steps.length / 2)));
+  const drop = fault("drop");
+  return {
+    steps,
+    times: createPacing(steps.length, params),
+    fault,
+    stall: fault("stall"),
+    middle,
+    dropAt: drop ? Math.min(drop.afterTokens, steps.length) : Infinity,
+    errorAt: fault("provider-error") ? middle : reply.error !== undefined ? steps.length : Infinity,
+    malformedAt: fault("malformed") ? middle : Infinity,
+  };
 }
 
 /**

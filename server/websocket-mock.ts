@@ -7,8 +7,7 @@ import { createParser, type EventSourceParser } from "eventsource-parser";
 import { createEncoder, idPrefix } from "./encoders/create-encoder.js";
 import type { MockParams } from "./mock-params.js";
 import type { MockReply } from "./mock-replies.js";
-import { ClientGone, sleep, toSteps, type StreamOutcome } from "./mock-stream.js";
-import { createPacing } from "./pacing.js";
+import { ClientGone, planStream, sleep, type StreamOutcome } from "./mock-stream.js";
 import { createRandom, randomId } from "./random.js";
 
 /** Where one answer's frames go; each call resolves once the frame is handed to the socket. */
@@ -87,17 +86,7 @@ export async function streamMockFrames(
       await frames.payload(payload);
     }
   };
-  const steps = toSteps(reply, encoder);
-  const times = createPacing(steps.length, params);
-  const fault = <T extends MockParams["faults"][number]["type"]>(type: T) =>
-    params.faults.find((f) => f.type === type) as Extract<MockParams["faults"][number], { type: T }> | undefined;
-  // As over HTTP: "mid-stream" faults strike after a dozen tokens, or halfway through a short answer.
-  const middle = Math.max(1, Math.min(12, Math.floor(steps.length / 2)));
-  const drop = fault("drop");
-  const dropAt = drop ? Math.min(drop.afterTokens, steps.length) : Infinity;
-  const stall = fault("stall");
-  const errorAt = fault("provider-error") ? middle : reply.error !== undefined ? steps.length : Infinity;
-  const malformedAt = fault("malformed") ? middle : Infinity;
+  const { steps, times, fault, stall, middle, dropAt, errorAt, malformedAt } = planStream(reply, encoder, params);
   let written = 0;
   const ended = (outcome: StreamOutcome) => ({ outcome, tokens: written });
   try {
