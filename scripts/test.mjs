@@ -14,6 +14,7 @@ function run(title, command, args, { json } = {}) {
   console.info(`\n▶ ${title}: ${[command, ...args].join(" ")}`);
   const started = Date.now();
   const extra = json ? ["--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, json)}`] : [];
+  const failedBefore = failed;
   const result = spawnSync(command, [...args, ...extra], { stdio: "inherit", shell: process.platform === "win32" });
   if (json) {
     try {
@@ -26,7 +27,8 @@ function run(title, command, args, { json } = {}) {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
-    if (!json) failed += 1;
+    // A stage can fail with every test passed (vitest's unhandled errors, a crash): count it.
+    if (!json || failedBefore === failed) failed += 1;
     console.error(`\n✗ ${title} failed after ${seconds}s`);
     summary();
     process.exit(result.status ?? 1);

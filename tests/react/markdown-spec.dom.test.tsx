@@ -72,7 +72,12 @@ beforeAll(async () => {
   document.body.append(container);
   root = createRoot(container);
 });
-afterAll(() => root.unmount());
+// Outside act, React's scheduler runs each commit's passive effects on a later macrotask, and that
+// task reads `window`: wait for it, or it runs after the file ends, when jsdom's window is gone.
+afterAll(async () => {
+  root.unmount();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+});
 
 /** Renders into the one reused root; a new key per run gives a fresh splitter. */
 function show(text: string, streaming: boolean, key: number): string {
