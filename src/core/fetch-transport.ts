@@ -1,4 +1,4 @@
-import { decodeStream } from "../protocols/decode-stream.js";
+import { decodeStream, loadStreamDecoder } from "../protocols/decode-stream.js";
 import type { ChatDelta, ChatTransportRequest } from "./types.js";
 
 /** Where a ChatStore sends its requests when no `endpoint` is given. */
@@ -58,6 +58,9 @@ export async function buildFetchRequest(
  */
 export async function* fetchTransport(request: ChatTransportRequest, signal: AbortSignal): AsyncIterable<ChatDelta> {
   const { options } = request;
+  // The decoder's code loads while the request is in flight (the first send of a page only), not after
+  // the response arrives: it is ready before the first byte. decodeStream reports a failed load itself.
+  loadStreamDecoder().catch(() => {});
   const { url, init } = await buildFetchRequest(request, signal);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") {

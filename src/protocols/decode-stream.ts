@@ -1,18 +1,13 @@
 /**
- * `decodeStream`: any LLM answer stream to {@link ChatDelta}s. It wires the stages together —
- * decode ({@link TextReader}) → frame ({@link SseFramer} | {@link LineFramer} | raw text) → protocol adapter —
- * and owns the rules that cut across them: detection, error order, abort and cancellation.
+ * `decodeStream`: any LLM answer stream to {@link ChatDelta}s. The decoder itself (framers, every
+ * protocol adapter, eventsource-parser: about 7 KB gzip) is in decode-body.ts, loaded with import() the
+ * first time a stream is decoded, so a page that shows a chat does not load it before the chat can render.
+ * {@link loadStreamDecoder} starts that load earlier: the fetch transport calls it as it sends, so the
+ * module arrives while the request is in flight and the first token is not delayed.
+ * In dist/rivulet.js the import() is inlined: it resolves a microtask later and fetches nothing.
  */
 import { ChatError } from "../core/chat-error.js";
 import type { ChatDelta, Protocol } from "../core/types.js";
-import { AutoSseAdapter } from "./adapters/auto-sse-adapter.js";
-import { createAdapter } from "./create-adapter.js";
-import { type Decided, detectFromBody, detectFromHeaders } from "./detect-protocol.js";
-import { errorFromResponse } from "./http-error.js";
-import { LineFramer } from "./line-framer.js";
-import type { Frame, ProtocolAdapter } from "./protocol-adapter.js";
-import { SseFramer } from "./sse-framer.js";
-import { TextReader } from "./text-reader.js";
 
 /**
  * Options of {@link decodeStream}.
@@ -29,9 +24,33 @@ export interface DecodeStreamOptions {
   idleTimeoutMs?: number;
 }
 
-interface Framer {
-  feed(text: string): Frame[];
-  end(): Frame[];
+type Decoder = typeof import("./decode-body.js");
+
+let decoder: Decoder | undefined;
+let loading: Promise<Decoder> | undefined;
+
+/**
+ * Loads the stream decoder (once; later calls return the same promise). {@link decodeStream} calls it
+ * itself; calling it sooner (when a request is sent) overlaps the load with the request. A load that
+ * fails (offline, a deploy that removed the chunk) rejects with a retryable `"network"` ChatError, and
+ * the next call tries again.
+ *
+ * @example
+ * void loadStreamDecoder().catch(() => {}); // decodeStream reports a failure itself
+ * const response = await fetch(url, init);
+ */
+export function loadStreamDecoder(): Promise<Decoder> {
+  loading ??= import("./decode-body.js").then(
+    (module) => (decoder = module),
+    (cause: unknown) => {
+      loading = undefined;
+      throw new ChatError("network", "Could not load rivulet's stream decoder. Check the connection and try again.", {
+        retryable: true,
+        cause,
+      });
+    },
+  );
+  return loading;
 }
 
 /**
@@ -55,108 +74,86 @@ export function decodeStream(
   source: Response | ReadableStream<Uint8Array>,
   options: DecodeStreamOptions = {},
 ): AsyncIterable<ChatDelta> {
-  return decode(source, options);
+  // Loaded already (every stream but a page's first): no extra await, the decoder runs as it always did.
+  if (decoder) return decoder.decodeBody(source, options);
+  void loadStreamDecoder().catch(() => {}); // starts now, not at the first next(); the failure is reported there
+  return decodeLoaded(source, options);
 }
 
-async function* decode(
+async function* decodeLoaded(
   source: Response | ReadableStream<Uint8Array>,
   options: DecodeStreamOptions,
 ): AsyncGenerator<ChatDelta, void, undefined> {
-  const { signal, protocol = "auto" } = options;
+  const { signal } = options;
   signal?.throwIfAborted();
-  const response = isResponse(source) ? source : undefined;
-  if (response && !response.ok) {
-    const error = await errorFromResponse(response, signal, options.idleTimeoutMs);
-    signal?.throwIfAborted();
+  const original = isResponse(source) ? source.body : source;
+  const body = original && readAhead(original);
+  let loaded: Decoder;
+  try {
+    loaded = await untilAborted(loadStreamDecoder(), signal);
+  } catch (error) {
+    // Aborted while loading, or the load failed: the body is released as any other failure releases it.
+    await body?.cancel().catch(() => {});
     throw error;
   }
-  const fromHeaders = response ? detectFromHeaders(response.headers) : undefined;
-  if (fromHeaders && "html" in fromHeaders) {
-    await response?.body?.cancel().catch(() => {});
-    throw htmlError();
-  }
-  const plain = protocol === "auto" && fromHeaders !== undefined && "sniff" in fromHeaders;
-  const decided: Decided | undefined =
-    protocol !== "auto" ? { protocol } : fromHeaders && !("sniff" in fromHeaders) ? fromHeaders : undefined;
-  const body = response ? response.body : (source as ReadableStream<Uint8Array>);
-  const reader = new TextReader(body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() }), {
-    signal,
-    idleTimeoutMs: options.idleTimeoutMs,
-  });
-  let stage = decided ? createStage(decided) : undefined;
-  let head = "";
-  let out: ChatDelta[] = [];
-  try {
+  yield* loaded.decodeBody(source, options, body);
+}
+
+/**
+ * `body`, read from now on while the decoder loads, and replayed to it in order. The reading cannot wait
+ * for the decoder: a connection that drops errors its stream, and an errored stream discards the chunks it
+ * had queued, so the text received before the drop would be lost. From the decoder's first read on, the
+ * body is read on demand again, as it is when the decoder was loaded already.
+ */
+function readAhead(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  // The reads made ahead, in order; each settles with its chunk even if the stream errors later.
+  const early: Promise<ReadableStreamReadResult<Uint8Array>>[] = [];
+  let ahead = true;
+  void (async () => {
+    // `ahead` turns false from the stream below, between two reads (the loop cannot see that).
     for (;;) {
-      const text = await reader.read();
-      const atEnd = text === null;
-      let chunk = text ?? "";
-      if (!stage) {
-        // No content type to go by (or text/plain): keep the first characters until they tell SSE, NDJSON,
-        // HTML or text. This runs only until a decision, on a few characters.
-        head += chunk;
-        const detection = detectFromBody(head, atEnd, plain);
-        if (!detection) continue;
-        if ("html" in detection) throw htmlError();
-        stage = createStage(detection);
-        chunk = head;
-        head = "";
-      }
-      const { framer, adapter } = stage;
-      let failure: unknown;
-      try {
-        const frames = framer.feed(chunk);
-        for (const frame of atEnd ? [...frames, ...framer.end()] : frames) {
-          adapter.push(frame, out);
-          if (adapter.ended) break;
-        }
-        if (atEnd || adapter.ended) adapter.finish(out);
-      } catch (error) {
-        failure = error;
-      }
-      // Swap before yielding, so a consumer that resumes us later finds a clean buffer.
-      const ready = out;
-      out = [];
-      for (const delta of ready) {
-        if (signal?.aborted) {
-          await reader.cancel(signal.reason);
-          throw signal.reason;
-        }
-        yield delta;
-      }
-      if (failure !== undefined) throw failure;
-      if (atEnd || adapter.ended) return;
+      if (!ahead) return;
+      const read = reader.read();
+      early.push(read);
+      const result = await read.catch(() => undefined); // the decoder meets the error at its turn
+      if (!result || result.done) return;
     }
-  } finally {
-    // A `break` in the consumer's loop, an error, an end marker before the end of the body: release the body.
-    await reader.cancel();
-  }
-}
-
-function createStage(detection: Decided): {
-  framer: Framer;
-  adapter: ProtocolAdapter;
-} {
-  const adapter = "protocol" in detection ? createAdapter(detection.protocol) : new AutoSseAdapter(createAdapter);
-  const framer: Framer =
-    adapter.framing === "sse" ? new SseFramer() : adapter.framing === "lines" ? new LineFramer() : RAW_TEXT;
-  return { framer, adapter };
-}
-
-/** The `"text"` framing: every decoded chunk is a frame of its own. */
-const RAW_TEXT: Framer = {
-  feed: (text) => (text ? [{ data: text }] : []),
-  end: () => [],
-};
-
-function htmlError(): ChatError {
-  return new ChatError(
-    "protocol",
-    "The server answered with an HTML page, not a stream of the answer. Is the endpoint URL right?",
+  })();
+  return new ReadableStream<Uint8Array>(
+    {
+      pull: async (controller) => {
+        ahead = false;
+        const { done, value } = await (early.shift() ?? reader.read());
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => {
+        ahead = false;
+        return reader.cancel(reason);
+      },
+    },
+    // No read before the decoder asks: a pull at construction would end the reading ahead at once.
+    { highWaterMark: 0 },
   );
 }
 
-/** Duck-typed, so a Response from another realm or a fetch polyfill is recognised too. */
-function isResponse(source: Response | ReadableStream<Uint8Array>): source is Response {
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
+/**
+ * Duck-typed, so a Response from another realm or a fetch polyfill is recognised too.
+ *
+ * @example
+ * isResponse(await fetch(url)); // true
+ */
+export function isResponse(source: Response | ReadableStream<Uint8Array>): source is Response {
   return typeof (source as Response).status === "number" && typeof (source as Response).headers === "object";
 }

@@ -14,6 +14,9 @@ const MAX_ERROR_BODY = 64 * 1024;
  * Reads the body of a failed response and builds the error to throw. Never rejects: an unreadable body
  * still gives an error with the status.
  *
+ * @param bytes - the body to read, when it is not `response.body` (decodeStream reads ahead while its
+ *   decoder loads).
+ *
  * @example
  * if (!response.ok) throw await errorFromResponse(response);
  */
@@ -21,8 +24,9 @@ export async function errorFromResponse(
   response: Response,
   signal?: AbortSignal,
   idleTimeoutMs = 60_000,
+  bytes: ReadableStream<Uint8Array> | null | undefined = response.body,
 ): Promise<ChatError> {
-  const body = await readBounded(response, signal, idleTimeoutMs);
+  const body = await readBounded(bytes, signal, idleTimeoutMs);
   const status = response.status;
   const label = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const detail = providerMessage(body) ?? htmlTitle(body, response.headers.get("content-type"));
@@ -79,8 +83,11 @@ function htmlTitle(body: string, contentType: string | null): string | undefined
 }
 
 /** Reads up to MAX_ERROR_BODY characters; an abort or a stalled body stops it with what arrived. */
-async function readBounded(response: Response, signal: AbortSignal | undefined, idleTimeoutMs: number): Promise<string> {
-  const body = response.body;
+async function readBounded(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  signal: AbortSignal | undefined,
+  idleTimeoutMs: number,
+): Promise<string> {
   if (!body) return "";
   const reader = body.getReader();
   // Cancelling settles a pending read, so neither an abort nor a silent server can hang us here.
