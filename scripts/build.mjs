@@ -84,8 +84,8 @@ const preactAliases = [
   { find: /^react(-dom)?$/, replacement: "preact/compat" },
 ];
 // The modules the npm entries load on demand (the highlighter, the table of named character
-// references, the WebSocket transport) are inlined into the IIFE (rolldown inlines dynamic imports
-// in an IIFE; checked below): import() resolves from inside the file and fetches nothing, so Vite's preload helper (it finds chunk URLs through import.meta, which
+// references, the stream decoder, the WebSocket transport) are inlined into the IIFE (rolldown
+// inlines dynamic imports in an IIFE; checked below): import() resolves from inside the file and fetches nothing, so Vite's preload helper (it finds chunk URLs through import.meta, which
 // an IIFE lacks, and would dispatch "vite:preloadError" on the host's window) has nothing to do.
 const PRELOAD_HELPER = "\0vite/preload-helper.js";
 const inlinedImportsNeedNoPreload = {
