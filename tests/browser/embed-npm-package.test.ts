@@ -2,7 +2,7 @@
 // app (offline, from npm's cache; react stays the root's single copy), build the app with Vite, and
 // stream a reply in Chromium through `Chat` from "rivulet/react" and `mount` from "rivulet/embed".
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
@@ -31,7 +31,9 @@ describe("rivulet installed from its tarball into a Vite React app", () => {
     await build({ configFile: join(fixture, "vite.config.ts"), build: { outDir } });
     const html = join(outDir, "index.html");
     const assets: Record<string, string> = { "/": html, "/index.html": html };
-    for (const match of readFileSync(html, "utf8").matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) assets[match[1]!] = join(outDir, match[1]!);
+    // Every file the build wrote, as a host serves it: the page links some, and the app imports the
+    // chunks it loads on demand (the stream decoder, at the first message) by their own URLs.
+    for (const file of readdirSync(join(outDir, "assets"))) assets[`/assets/${file}`] = join(outDir, "assets", file);
     [browser, server] = await Promise.all([launchChromium(), startEmbedServer(assets)]);
   }, 180_000);
   afterAll(async () => {
@@ -43,6 +45,17 @@ describe("rivulet installed from its tarball into a Vite React app", () => {
     const installed = JSON.parse(readFileSync(join(fixture, "node_modules/rivulet/package.json"), "utf8")) as { exports: Record<string, unknown> };
     expect(Object.keys(installed.exports)).toEqual(expect.arrayContaining([".", "./react", "./embed", "./styles.css", "./package.json"]));
     expect(existsSync(join(fixture, "node_modules/rivulet/src")), "the tarball ships dist/ only").toBe(false);
+  });
+
+  it("built the stream decoder as a chunk of its own, which the page does not load before the first message", () => {
+    const html = readFileSync(join(outDir, "index.html"), "utf8");
+    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const holds = (file: string, text: string) => readFileSync(join(outDir, "assets", file), "utf8").includes(text);
+    // "message_stop" is the Anthropic adapter's end marker: a string only the decoder has.
+    const decoder = readdirSync(join(outDir, "assets")).filter((file) => file.endsWith(".js") && holds(file, "message_stop"));
+    expect(initial.length).toBeGreaterThan(0);
+    expect(decoder).toHaveLength(1);
+    expect(initial).not.toContain(decoder[0]);
   });
 
   it("streams a reply and stops, in Chat from rivulet/react and in mount from rivulet/embed", async () => {
