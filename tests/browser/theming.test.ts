@@ -203,7 +203,7 @@ describe("the script-tag embed (built dist/rivulet.js)", () => {
     const panel = page.getByRole("dialog", { name: "Help desk" });
     await panel.locator('.rv-chat[data-theme="dark"]').waitFor();
     await expectSendButton(panel, DEFAULT_ACCENT.dark);
-    expect((await colours(panel.locator(".rv-composer-button"))).background).toBe((await colours(launcher)).background);
+    expect(await colours(panel.locator(".rv-composer-button"))).toEqual(await colours(launcher)); // the arrow too
     expect(await tokens(launcher)).toEqual(await tokens(panel.locator(".rv-chat")));
 
     // An answer that lands while the panel is closed lights the dot, ringed in the launcher's accent-fg.
