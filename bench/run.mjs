@@ -5,11 +5,8 @@
 //
 //   node bench/run.mjs                 the full bench (about 5 minutes on 2 cores)
 //   node bench/run.mjs --quick         a smoke run: the 2 KB document only, short budgets (~30 s)
-//   options: --only=rivulet,pre  --docs=2kb,100kb  --out=file.json  --no-write
-//            --strict: exit 1 if a renderer threw or did not show the whole document (not on targets)
-//            --readme: also put the 100 KB tables into README.md (between its bench markers);
-//            --readme-only: only that, from bench/results/latest.json
-//            --hot: print each run's hottest functions (an unminified build, for finding where time goes)
+//   node bench/run.mjs --help          every option (bench/lib/cli.mjs)
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from "../scripts/chromium.mjs";
 import { buildPage, rendererSource } from "./lib/build-page.mjs";
+import { parseBenchArgs } from "./lib/cli.mjs";
 import { DOCS, END_MARK } from "./lib/generate-docs.mjs";
 import { tokenize } from "./lib/random.mjs";
 import { checkTargets, formatReadme, formatTables } from "./lib/report.mjs";
@@ -30,12 +28,14 @@ const SEED = 42;
 // first 10% of a document is not measured against cold code.
 const WARMUP_TEXT = readFileSync(join(here, "docs", "2kb.md"), "utf8").slice(0, 1200);
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [key, value] = a.replace(/^--/, "").split("=");
-    return [key, value ?? true];
-  }),
-);
+const cli = parseBenchArgs(process.argv.slice(2));
+if ("exit" in cli) {
+  // Before anything is built or launched. Written out before exiting: a pipe may be asynchronous.
+  const stream = cli.exit === 0 ? process.stdout : process.stderr;
+  await new Promise((resolve) => stream.write(`${cli.message}\n`, resolve));
+  process.exit(cli.exit);
+}
+const { args } = cli;
 const quick = Boolean(args.quick);
 const list = (value) => (typeof value === "string" ? value.split(",").filter(Boolean) : undefined);
 
@@ -186,8 +186,7 @@ async function main() {
     writeReadme(formatReadme({ ...saved, targets: checkTargets(saved.results) }));
     return;
   }
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const executablePath = findChromium() ?? ensureChromium();
   const started = Date.now();
   const load = loadavg()[0];
   const outDir = join(tmpdir(), "rivulet-bench", "dist");
@@ -296,6 +295,21 @@ async function main() {
     console.info(`bench: results in ${file}`);
   }
   if (args.readme) writeReadme(formatReadme(report));
+}
+
+/**
+ * No Chromium found: scripts/ensure-browser.mjs installs one where it can (as `npm test` does) or
+ * says how to get one. Run here, after the arguments, so `--help` and `--readme-only` need none.
+ */
+function ensureChromium() {
+  try {
+    execFileSync(process.execPath, [join(here, "..", "scripts", "ensure-browser.mjs")], { stdio: "inherit" });
+  } catch {
+    process.exit(1); // ensure-browser.mjs has said why
+  }
+  const found = findChromium();
+  if (!found) throw new Error(HOW_TO_GET_CHROMIUM);
+  return found;
 }
 
 /** Replaces the block between README.md's bench markers, and nothing else of that shared file. */

@@ -1,4 +1,5 @@
 import { useEffect, useId } from "react";
+import { useResolvedTheme } from "../react/use-media-query.js";
 import { EmbedChat, type EmbedChatEvents, type EmbedChatHandle, type EmbedChatProps } from "./embed-chat.js";
 
 /** What the widget controller renders: all state lives in the controller, this only draws it. */
@@ -24,11 +25,13 @@ export interface EmbedAppProps {
 export function EmbedApp(props: EmbedAppProps) {
   const { chat, events, launcher, open, unread, position, onReady, onHandle } = props;
   const panelId = useId();
+  // The chat's own theme, on the wrapper too: the launcher and its unread dot wear the panel's tokens.
+  const theme = useResolvedTheme(chat.theme);
   useEffect(onReady, [onReady]);
 
   if (!launcher) {
     return (
-      <div className="rivulet-embed rivulet-embed--inline">
+      <div className="rivulet-embed rivulet-embed--inline" data-theme={theme}>
         <EmbedChat options={chat} events={events} handle={onHandle} />
       </div>
     );
@@ -38,7 +41,7 @@ export function EmbedApp(props: EmbedAppProps) {
   if (open) classes.push("rivulet-embed--open");
   const label = open ? "Close chat" : unread ? `${props.launcherLabel} (new message)` : props.launcherLabel;
   return (
-    <div className={classes.join(" ")}>
+    <div className={classes.join(" ")} data-theme={theme}>
       <div
         className="rivulet-panel"
         id={panelId}

@@ -43,6 +43,12 @@ export interface ChatLabels {
   errorFallback: string;
   /** Spoken (polite) when a reply starts streaming. */
   replyStarted: string;
+  /**
+   * Spoken after the beginning of a long finished answer, which is not read out whole: how much of
+   * it was left out (it is in the transcript), in space-separated words and in characters (for
+   * languages written without spaces).
+   */
+  answerContinues: (words: number, characters: number) => string;
   /** Accessible prefixes of the two kinds of message. */
   you: string;
   assistant: string;
@@ -82,6 +88,7 @@ export const defaultChatLabels: ChatLabels = {
   interrupted: "Interrupted",
   errorFallback: "Something went wrong.",
   replyStarted: "Reply started",
+  answerContinues: (words) => `… (answer continues: ${words} more words)`,
   you: "You",
   assistant: "Assistant",
   emptyTitle: "How can I help?",

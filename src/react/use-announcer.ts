@@ -2,10 +2,35 @@ import { useState } from "react";
 import type { ChatMessage, ChatStatus } from "../core/types.js";
 import type { ChatLabels } from "./chat-labels.js";
 
+/** Longest answer announced whole, in characters: past it, a screen reader would read for minutes. */
+export const ANNOUNCE_MAX = 300;
+
+/**
+ * What the status region says for a finished answer: its text with the markdown a screen reader
+ * would spell out dropped (fence lines, heading and quote markers, `**`, backticks, link URLs), whole
+ * when short, else its first sentences (or words) up to {@link ANNOUNCE_MAX} characters followed by
+ * `labels.answerContinues`.
+ *
+ * @example
+ * announceAnswer("# Hi\n\nUse `npm start`.", defaultChatLabels); // "Hi Use npm start."
+ */
+export function announceAnswer(content: string, labels: Pick<ChatLabels, "answerContinues">): string {
+  const plain = content
+    .replace(/^ *(```|~~~).*$|^ *(#+|>) *|\*\*|__|`/gm, "")
+    .replace(/\[([^\]]{0,200})\]\([^)]{0,2000}\)/g, "$1") // bounded: "[[[[…" must not cost n²
+    .replace(/\s+/g, " ")
+    .trim();
+  if (plain.length <= ANNOUNCE_MAX) return plain;
+  // The longest run of whole sentences that fits (but not a sliver), else of whole words.
+  const head = (/^.{99,298}[.!?](?= )/.exec(plain) ?? /^.{1,300}(?= )/.exec(plain) ?? [plain.slice(0, ANNOUNCE_MAX)])[0];
+  const rest = plain.slice(head.length).trim();
+  return `${head} ${labels.answerContinues(rest.split(" ").length, rest.length)}`;
+}
+
 /**
  * The text of a polite status region: "Reply started" when an answer begins to stream, then the
- * finished answer, once. Tokens are never announced one by one; errors are not announced here (they
- * render in `role="alert"`).
+ * finished answer, once (a long one cut short, see {@link announceAnswer}). Tokens are never
+ * announced one by one; errors are not announced here (they render in `role="alert"`).
  *
  * @example
  * const announcement = useAnnouncer(messages, status, labels);
@@ -14,7 +39,7 @@ import type { ChatLabels } from "./chat-labels.js";
 export function useAnnouncer(
   messages: readonly ChatMessage[],
   status: ChatStatus,
-  labels: Pick<ChatLabels, "replyStarted" | "stopped">,
+  labels: Pick<ChatLabels, "replyStarted" | "stopped" | "answerContinues">,
 ): string {
   const [text, setText] = useState("");
   const [previous, setPrevious] = useState(status);
@@ -29,7 +54,7 @@ export function useAnnouncer(
     } else if (status === "ready" && (previous === "streaming" || previous === "submitted")) {
       const last = messages.at(-1);
       if (last?.role === "assistant") {
-        const content = last.content.trim();
+        const content = announceAnswer(last.content, labels);
         setText(last.state === "aborted" ? [content, labels.stopped].filter(Boolean).join(" — ") : content);
       }
     }

@@ -55,3 +55,16 @@ export function useMediaQuery(query: string): boolean {
   const { subscribe, getSnapshot } = typeof matchMedia === "function" ? sharedQuery(matchMedia, query) : NONE;
   return useSyncExternalStore(subscribe, getSnapshot, serverSnapshot);
 }
+
+/**
+ * The theme a `theme` option stands for: `"auto"` (the default) follows `prefers-color-scheme`, live.
+ * The same rule as `<Chat>`'s `data-theme` (written out there to spare its bundle a function), so the
+ * embed's launcher always wears the chat's theme.
+ *
+ * @example
+ * <section data-theme={useResolvedTheme(theme)} />
+ */
+export function useResolvedTheme(theme = "auto"): string {
+  const dark = useMediaQuery("(prefers-color-scheme: dark)");
+  return theme === "auto" ? (dark ? "dark" : "light") : theme;
+}

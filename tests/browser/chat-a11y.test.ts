@@ -1,32 +1,10 @@
 // axe-core on <Chat> in real Chromium, light and dark, idle and mid-stream; and the keyboard path.
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.js";
-import { startDemoServer, type DemoServer } from "../helpers/demo-server.js";
-import { startChatServer, waitForChat, type ChatTestServer } from "./chat-server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { setupChatPages } from "./chat-server.js";
 
-let browser: Browser;
-let demo: DemoServer;
-let api: ChatTestServer;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  [browser, demo, api] = await Promise.all([launchChromium(), startDemoServer(), startChatServer()]);
-  // Warm the dev server up once (it compiles the page and its dependencies on first request).
-  const warm = await browser.newPage();
-  await warm.goto(`${demo.url}/tests/browser/pages/chat.html?endpoint=${encodeURIComponent(api.endpoint)}`);
-  await waitForChat(warm, 6);
-  await warm.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-  await api?.close();
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close()));
-});
+const chat = setupChatPages();
 
 const ANSWER = [
   "Here is **bold** text, a [link](https://example.com) and `inline code`.\n\n",
@@ -36,13 +14,7 @@ const ANSWER = [
 ];
 
 async function openChat(theme: "light" | "dark"): Promise<Page> {
-  // A context per page: AxeBuilder needs one, and it isolates storage between tests.
-  const page = await (await browser.newContext({ viewport: { width: 800, height: 700 } })).newPage();
-  pages.push(page);
-  const query = new URLSearchParams({ endpoint: api.endpoint, theme, stats: "1", suggestions: "1" });
-  await page.goto(`${demo.url}/tests/browser/pages/chat.html?${query}`);
-  await waitForChat(page);
-  return page;
+  return (await chat.open({ theme, stats: "1", suggestions: "1" })).page;
 }
 
 async function violations(page: Page) {
@@ -56,16 +28,16 @@ describe("<Chat> accessibility in Chromium", () => {
       const page = await openChat(theme);
       expect(await violations(page)).toEqual([]); // empty, with suggestions
 
-      api.reply = { chunks: ANSWER, delayMs: 10 };
+      chat.api.reply = { chunks: ANSWER, delayMs: 10 };
       await page.getByRole("button", { name: "Explain streaming" }).click();
       await page.waitForFunction(() => document.querySelector(".rv-msg--assistant")?.getAttribute("data-state") === "done");
-      api.failNext = 1;
+      chat.api.failNext = 1;
       await page.getByRole("textbox", { name: "Message" }).fill("And this?");
       await page.keyboard.press("Enter");
       await page.getByRole("alert").waitFor();
       expect(await violations(page)).toEqual([]); // idle, with an answer, stats and an error
 
-      api.reply = { chunks: Array.from({ length: 300 }, (_, i) => `word${i} `), delayMs: 20 };
+      chat.api.reply = { chunks: Array.from({ length: 300 }, (_, i) => `word${i} `), delayMs: 20 };
       await page.getByRole("alert").getByRole("button", { name: "Retry" }).click();
       await page.waitForFunction(() => (document.querySelector(".rv-msg--assistant[aria-busy=true] .rv-answer")?.textContent?.length ?? 0) > 30);
       expect(await violations(page)).toEqual([]); // mid-stream
@@ -75,7 +47,7 @@ describe("<Chat> accessibility in Chromium", () => {
 
   it("works by keyboard alone, with a visible focus ring on every control reached", async () => {
     const page = await openChat("light");
-    api.reply = { chunks: ["Short ", "answer."], delayMs: 10 };
+    chat.api.reply = { chunks: ["Short ", "answer."], delayMs: 10 };
     await page.keyboard.press("Tab"); // into the widget: new conversation (no conversation yet)
     const reached: { tag: string; name: string; outline: string; shadow: string }[] = [];
     for (let i = 0; i < 8; i++) {

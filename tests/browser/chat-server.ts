@@ -1,9 +1,13 @@
 // A loopback chat endpoint the <Chat> browser tests control: what the next answers say, how fast,
 // whether a request fails, and when the browser closed a connection (a stop). OpenAI-style SSE, with
-// CORS, because the test page comes from the Vite dev server on another port.
-import type { Page } from "playwright-core";
+// CORS, because the test page comes from the Vite dev server on another port. And setupChatPages,
+// the browser, dev server and endpoint that every spec file of tests/browser/pages/chat.html shares.
+import type { Browser, Page } from "playwright-core";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { collectPageErrors, launchChromium } from "../helpers/browser.js";
+import { startDemoServer, type DemoServer } from "../helpers/demo-server.js";
 
 export interface ChatTestServer {
   /** The chat endpoint URL. */
@@ -110,4 +114,77 @@ export async function waitForChat(page: Page, attempts = 4): Promise<void> {
       await page.reload();
     }
   }
+}
+
+/** What {@link setupChatPages} gives a spec file. */
+export interface ChatPages {
+  /** The endpoint the pages talk to, back to its defaults (20 chunks, 20 ms apart) before each test. */
+  readonly api: ChatTestServer;
+  /**
+   * Opens tests/browser/pages/chat.html (800x700) with `params` in its query (besides `endpoint`),
+   * once its composer is there, in a context of its own: AxeBuilder needs one, and it isolates
+   * storage between tests. Closed after the test.
+   */
+  open(params?: Record<string, string>): Promise<{ page: Page; errors: string[] }>;
+}
+
+/**
+ * Registers the hooks of a spec file of <Chat> browser tests: Chromium, the Vite dev server and the
+ * chat endpoint start once (the dev server warmed on the test page, which it compiles on first
+ * request), the endpoint is reset before each test, each test's pages close after it, and
+ * everything stops after the file. Call it at the top level of the file.
+ *
+ * @example
+ * const chat = setupChatPages();
+ * it("answers", async () => {
+ *   const { page } = await chat.open({ theme: "dark" });
+ *   chat.api.reply = { chunks: ["Hi"], delayMs: 10 };
+ * });
+ */
+export function setupChatPages(): ChatPages {
+  let browser: Browser | undefined;
+  let demo: DemoServer | undefined;
+  let api: ChatTestServer | undefined;
+  const pages: Page[] = [];
+  const started = () => {
+    if (!browser || !demo || !api) throw new Error("setupChatPages: used outside a test (its beforeAll has not run)");
+    return { browser, demo, api };
+  };
+
+  beforeAll(async () => {
+    [browser, demo, api] = await Promise.all([launchChromium(), startDemoServer(), startChatServer()]);
+    const warm = await browser.newPage();
+    await warm.goto(`${demo.url}/tests/browser/pages/chat.html?endpoint=${encodeURIComponent(api.endpoint)}`);
+    await waitForChat(warm, 6);
+    await warm.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+    await api?.close();
+  });
+  beforeEach(() => {
+    const { api: server } = started();
+    server.reply = { chunks: numberedChunks(20), delayMs: 20 };
+    server.failNext = 0;
+    server.requests.length = 0;
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+
+  return {
+    get api() {
+      return started().api;
+    },
+    async open(params = {}) {
+      const { browser: chromium, demo: server, api: endpoint } = started();
+      const page = await (await chromium.newContext({ viewport: { width: 800, height: 700 } })).newPage();
+      pages.push(page);
+      const errors = collectPageErrors(page);
+      await page.goto(`${server.url}/tests/browser/pages/chat.html?${new URLSearchParams({ endpoint: endpoint.endpoint, ...params })}`);
+      await waitForChat(page);
+      return { page, errors };
+    },
+  };
 }

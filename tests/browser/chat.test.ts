@@ -1,48 +1,10 @@
 // <Chat> in real Chromium against a loopback endpoint the test controls: progressive rendering, stop,
 // Escape, IME, scrolling, retry, persistence, and a selection inside a Shadow DOM.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collectPageErrors, launchChromium } from "../helpers/browser.js";
-import { startDemoServer, type DemoServer } from "../helpers/demo-server.js";
-import { numberedChunks, startChatServer, waitForChat, type ChatTestServer } from "./chat-server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { numberedChunks, setupChatPages } from "./chat-server.js";
 
-let browser: Browser;
-let demo: DemoServer;
-let api: ChatTestServer;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  [browser, demo, api] = await Promise.all([launchChromium(), startDemoServer(), startChatServer()]);
-  // Warm the dev server up once (it compiles the page and its dependencies on first request).
-  const warm = await browser.newPage();
-  await warm.goto(`${demo.url}/tests/browser/pages/chat.html?endpoint=${encodeURIComponent(api.endpoint)}`);
-  await waitForChat(warm, 6);
-  await warm.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-  await api?.close();
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close()));
-});
-beforeEach(() => {
-  api.reply = { chunks: numberedChunks(20), delayMs: 20 };
-  api.failNext = 0;
-  api.requests.length = 0;
-});
-
-async function openChat(params: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
-  // A context per page: AxeBuilder needs one, and it isolates storage between tests.
-  const page = await (await browser.newContext({ viewport: { width: 800, height: 700 } })).newPage();
-  pages.push(page);
-  const errors = collectPageErrors(page);
-  const query = new URLSearchParams({ endpoint: api.endpoint, ...params });
-  await page.goto(`${demo.url}/tests/browser/pages/chat.html?${query}`);
-  await waitForChat(page);
-  return { page, errors };
-}
+const chat = setupChatPages();
 
 async function send(page: Page, text: string) {
   const box = page.getByRole("textbox", { name: "Message" });
@@ -63,8 +25,8 @@ async function waitForText(page: Page, n: number) {
 
 describe("<Chat> in Chromium", () => {
   it("renders the reply progressively, over many frames", async () => {
-    const { page, errors } = await openChat();
-    api.reply = { chunks: numberedChunks(60), delayMs: 25 };
+    const { page, errors } = await chat.open();
+    chat.api.reply = { chunks: numberedChunks(60), delayMs: 25 };
     // Sample the answer's length at every animation frame until it is done.
     const samples = page.evaluate(
       () =>
@@ -92,8 +54,8 @@ describe("<Chat> in Chromium", () => {
   });
 
   it("stops within one frame of the click, and the server sees the connection close", async () => {
-    const { page, errors } = await openChat();
-    api.reply = { chunks: numberedChunks(400), delayMs: 20 };
+    const { page, errors } = await chat.open();
+    chat.api.reply = { chunks: numberedChunks(400), delayMs: 20 };
     await send(page, "Go on forever");
     await waitForText(page, 20);
     const button = page.getByRole("button", { name: "Stop" });
@@ -120,7 +82,7 @@ describe("<Chat> in Chromium", () => {
         }),
       handle,
     );
-    const serverSaw = api.requests.at(-1)!.aborted;
+    const serverSaw = chat.api.requests.at(-1)!.aborted;
     await button.click();
     const atNextFrame = await observed;
     expect(atNextFrame.label).toBe("Send");
@@ -136,11 +98,11 @@ describe("<Chat> in Chromium", () => {
   });
 
   it("stops on Escape", async () => {
-    const { page } = await openChat();
-    api.reply = { chunks: numberedChunks(400), delayMs: 20 };
+    const { page } = await chat.open();
+    chat.api.reply = { chunks: numberedChunks(400), delayMs: 20 };
     await send(page, "Talk");
     await waitForText(page, 10);
-    const serverSaw = api.requests.at(-1)!.aborted;
+    const serverSaw = chat.api.requests.at(-1)!.aborted;
     await page.keyboard.press("Escape");
     await serverSaw;
     await expect(lastAnswer(page).getAttribute("data-state")).resolves.toBe("aborted");
@@ -148,25 +110,25 @@ describe("<Chat> in Chromium", () => {
   });
 
   it("does not send on Enter while an IME composes, and sends once it committed", async () => {
-    const { page } = await openChat();
+    const { page } = await chat.open();
     const box = page.getByRole("textbox", { name: "Message" });
     await box.click();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Input.imeSetComposition", { text: "にほんご", selectionStart: 4, selectionEnd: 4 });
     await page.keyboard.press("Enter");
     await page.waitForTimeout(200);
-    expect(api.requests).toHaveLength(0);
+    expect(chat.api.requests).toHaveLength(0);
     await expect(page.locator(".rv-msg--user").count()).resolves.toBe(0);
     await cdp.send("Input.insertText", { text: "にほんご" });
     await page.keyboard.press("Enter");
     await expect(page.locator(".rv-msg--user").first().textContent()).resolves.toContain("にほんご");
     await page.waitForFunction(() => document.querySelector(".rv-msg--assistant")?.getAttribute("data-state") === "done");
-    expect(api.requests).toHaveLength(1);
+    expect(chat.api.requests).toHaveLength(1);
   });
 
   it("follows the stream, releases when the reader scrolls up, and re-pins with the button", async () => {
-    const { page } = await openChat();
-    api.reply = { chunks: Array.from({ length: 160 }, (_, i) => `Line ${i + 1} of a long answer.\n\n`), delayMs: 25 };
+    const { page } = await chat.open();
+    chat.api.reply = { chunks: Array.from({ length: 160 }, (_, i) => `Line ${i + 1} of a long answer.\n\n`), delayMs: 25 };
     await send(page, "Write a lot");
     const scroller = page.getByRole("log");
     const metrics = () =>
@@ -199,23 +161,23 @@ describe("<Chat> in Chromium", () => {
   });
 
   it("retries after a 500 and keeps the conversation", async () => {
-    const { page, errors } = await openChat();
-    api.failNext = 1;
+    const { page, errors } = await chat.open();
+    chat.api.failNext = 1;
     await send(page, "Hello?");
     const alert = page.getByRole("alert");
     await alert.waitFor();
     await expect(page.getByRole("textbox", { name: "Message" }).inputValue()).resolves.toBe("Hello?");
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.waitForFunction(() => document.querySelector(".rv-msg--assistant")?.getAttribute("data-state") === "done");
-    expect(api.requests).toHaveLength(2);
-    expect(api.requests[1]!.messages).toEqual([{ role: "user", content: "Hello?" }]);
+    expect(chat.api.requests).toHaveLength(2);
+    expect(chat.api.requests[1]!.messages).toEqual([{ role: "user", content: "Hello?" }]);
     await expect(page.locator(".rv-msg--user").count()).resolves.toBe(1);
     await expect(page.getByRole("alert").count()).resolves.toBe(0);
     await expect(page.getByRole("textbox", { name: "Message" }).inputValue()).resolves.toBe("");
     // The widget is usable afterwards.
     await send(page, "And again");
     await page.waitForFunction(() => document.querySelectorAll(".rv-msg--assistant[data-state=done]").length === 2);
-    const third = api.requests[2]!.messages;
+    const third = chat.api.requests[2]!.messages;
     expect(third.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
     expect(third[1]!.content.trim()).toBe(numberedChunks(20).join("").trim());
     expect(third[2]!.content).toBe("And again");
@@ -225,7 +187,7 @@ describe("<Chat> in Chromium", () => {
 
   it("keeps the conversation across a reload, an answer cut by the reload marked interrupted", async () => {
     const key = `chat-${Date.now()}`;
-    const { page } = await openChat({ persist: key });
+    const { page } = await chat.open({ persist: key });
     await send(page, "Remember this");
     await page.waitForFunction(() => document.querySelector(".rv-msg--assistant")?.getAttribute("data-state") === "done");
     await page.reload();
@@ -233,7 +195,7 @@ describe("<Chat> in Chromium", () => {
     await expect(page.locator(".rv-msg--user").first().textContent()).resolves.toContain("Remember this");
     await expect(lastAnswer(page).textContent()).resolves.toContain("w20");
 
-    api.reply = { chunks: numberedChunks(400), delayMs: 20 };
+    chat.api.reply = { chunks: numberedChunks(400), delayMs: 20 };
     await send(page, "Now a long one");
     await waitForText(page, 40);
     await page.waitForTimeout(400); // past the streaming save interval
@@ -247,8 +209,8 @@ describe("<Chat> in Chromium", () => {
   });
 
   it("never scrolls a selection inside a streaming answer away, inside a Shadow DOM too", async () => {
-    const { page } = await openChat({ shadow: "1" });
-    api.reply = { chunks: Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} streams in.\n\n`), delayMs: 20 };
+    const { page } = await chat.open({ shadow: "1" });
+    chat.api.reply = { chunks: Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} streams in.\n\n`), delayMs: 20 };
     await send(page, "Stream paragraphs");
     await page.waitForFunction(() => {
       const el = document.querySelector("#root")!.shadowRoot!.querySelector(".rv-scroller")!;

@@ -6,11 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectPageErrors, launchChromium } from "../helpers/browser.js";
 import { startDemoServer, type DemoServer } from "../helpers/demo-server.js";
 import { startChatServer, waitForChat, type ChatTestServer } from "./chat-server.js";
-import { startEmbedServer, type EmbedTestServer } from "./embed-test-server.js";
+import { sendFromComposer } from "./embed-chat-flow.js";
+import { numberedWords, startEmbedServer, type EmbedTestServer } from "./embed-test-server.js";
 
 const DEFAULT_ACCENT = { light: "rgb(79, 70, 229)", dark: "rgb(139, 140, 255)" };
 const RED = "rgb(255, 0, 0)";
 const GREEN = "rgb(0, 128, 0)";
+const WHITE = "rgb(255, 255, 255)";
+const DEFAULT_ACCENT_FG_DARK = "rgb(18, 19, 26)";
+const UNREAD = "rgb(239, 68, 68)";
+
+/** An element's background and text colours. */
+const colours = (element: Locator) =>
+  element.evaluate((e) => ({ background: getComputedStyle(e).backgroundColor, color: getComputedStyle(e).color }));
+/** The unread dot's fill and ring. */
+const dotColours = (dot: Locator) =>
+  dot.evaluate((e) => ({ background: getComputedStyle(e).backgroundColor, ring: getComputedStyle(e).borderTopColor }));
+/** The theme tokens the launcher draws with, as computed on an element. */
+const tokens = (element: Locator) =>
+  element.evaluate((e) => ["--rv-accent", "--rv-accent-fg", "--rv-focus"].map((name) => getComputedStyle(e).getPropertyValue(name)));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,8 +142,8 @@ describe("the script-tag embed (built dist/rivulet.js)", () => {
     await server?.close();
   });
 
-  async function open(path: string, pageCss: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  async function open(path: string, pageCss: string, colorScheme?: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
     const errors = collectPageErrors(page);
     await page.goto(`${server.url}${path}`);
     await page.addStyleTag({ content: pageCss });
@@ -172,6 +186,53 @@ describe("the script-tag embed (built dist/rivulet.js)", () => {
     const launcher = page.locator(".rivulet-launcher");
     await launcher.waitFor();
     expect(await launcher.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe(DEFAULT_ACCENT.light);
+    await page.close();
+  });
+
+  it("the launcher and its unread dot wear the panel's theme: auto follows prefers-color-scheme, live", async () => {
+    const { page, errors } = await open("/pages/embed-script.html", `:root { --rivulet-unread-dark: ${GREEN}; }`, "light");
+    const launcher = page.locator(".rivulet-launcher");
+    await launcher.waitFor();
+    const light = await colours(launcher);
+    expect(light).toEqual({ background: DEFAULT_ACCENT.light, color: WHITE });
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(() => colours(launcher)).toEqual({ background: DEFAULT_ACCENT.dark, color: DEFAULT_ACCENT_FG_DARK });
+    // The same tokens as the panel: its send button is drawn with the accent and accent-fg.
+    await launcher.click();
+    const panel = page.getByRole("dialog", { name: "Help desk" });
+    await panel.locator('.rv-chat[data-theme="dark"]').waitFor();
+    await expectSendButton(panel, DEFAULT_ACCENT.dark);
+    expect(await colours(panel.locator(".rv-composer-button"))).toEqual(await colours(launcher)); // the arrow too
+    expect(await tokens(launcher)).toEqual(await tokens(panel.locator(".rv-chat")));
+
+    // An answer that lands while the panel is closed lights the dot, ringed in the launcher's accent-fg.
+    server.reply = { words: numberedWords(30), delayMs: 20 };
+    await sendFromComposer(panel, "Answer me while closed");
+    await launcher.click();
+    const dot = page.locator(".rivulet-unread");
+    await dot.waitFor();
+    expect(await dotColours(dot)).toEqual({ background: GREEN, ring: DEFAULT_ACCENT_FG_DARK });
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => dotColours(dot)).toEqual({ background: UNREAD, ring: WHITE });
+    expect(await colours(launcher)).toEqual(light);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the launcher follows theme: \"dark\" (and --rivulet-accent-dark) under a light scheme, and \"light\" under a dark one", async () => {
+    const { page, errors } = await open("/pages/embed-script.html", `:root { --rivulet-accent: ${RED}; --rivulet-accent-dark: ${GREEN}; }`, "light");
+    const launcher = page.locator(".rivulet-launcher");
+    await launcher.waitFor();
+    expect((await colours(launcher)).background).toBe(RED);
+    const init = (theme: string) =>
+      page.evaluate((t) => (window as unknown as { Rivulet: (...args: unknown[]) => unknown }).Rivulet("init", { endpoint: "/api/chat", theme: t }), theme);
+    await init("dark");
+    await expect.poll(() => colours(launcher)).toEqual({ background: GREEN, color: DEFAULT_ACCENT_FG_DARK });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await init("light");
+    await expect.poll(() => colours(launcher)).toEqual({ background: RED, color: WHITE });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
