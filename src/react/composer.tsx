@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from "react";
+import { useRef, type KeyboardEvent, type RefObject } from "react";
 import { SendIcon, StopIcon } from "./icons.js";
 
 /** Props of {@link Composer}. */
@@ -19,12 +19,6 @@ export interface ComposerProps {
   autoFocus?: boolean;
 }
 
-// React 18 warns about useLayoutEffect during server rendering (19 does not); the height needs a DOM anyway.
-const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
-
-/** The tallest the textarea grows before it scrolls. */
-const MAX_HEIGHT_PX = 200;
-
 /**
  * The message box: an auto-growing textarea and ONE button that is Send while idle and Stop while
  * an answer streams. It is the same element in both roles, so keyboard focus stays on it when the
@@ -44,16 +38,6 @@ export function Composer(props: ComposerProps) {
   const textareaRef = props.textareaRef ?? ownRef;
   const composing = useRef(false);
   const blank = value.trim() === "";
-
-  // Grow with the text: measure at "auto", then fix the height (style through the CSSOM, which a
-  // strict style-src CSP allows). After every render: cheap, and the value is what changes it.
-  useIsomorphicLayoutEffect(() => {
-    const el = textareaRef.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
-    el.style.overflowY = el.scrollHeight > MAX_HEIGHT_PX ? "auto" : "hidden";
-  });
 
   const submit = () => {
     if (busy || blank) return;
@@ -81,20 +65,26 @@ export function Composer(props: ComposerProps) {
         submit();
       }}
     >
-      <textarea
-        ref={textareaRef}
-        className="rv-composer-input"
-        rows={1}
-        dir="auto"
-        value={value}
-        aria-label={props.label}
-        placeholder={props.placeholder}
-        autoFocus={props.autoFocus}
-        onChange={(event) => onChange(event.target.value)}
-        onKeyDown={onKeyDown}
-        onCompositionStart={() => (composing.current = true)}
-        onCompositionEnd={() => (composing.current = false)}
-      />
+      {/* The textarea grows with its text by CSS alone: it shares a grid cell with an invisible copy of
+          the text (::after, from data-value) that sizes the cell, up to a maximum, after which the
+          textarea scrolls. No height is measured or written, so no style attribute, no layout read
+          per keystroke, and the right height from the first paint, on the server's HTML too. */}
+      <div className="rv-composer-grow" data-value={value}>
+        <textarea
+          ref={textareaRef}
+          className="rv-composer-input"
+          rows={1}
+          dir="auto"
+          value={value}
+          aria-label={props.label}
+          placeholder={props.placeholder}
+          autoFocus={props.autoFocus}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={onKeyDown}
+          onCompositionStart={() => (composing.current = true)}
+          onCompositionEnd={() => (composing.current = false)}
+        />
+      </div>
       <button
         type="button"
         className={busy ? "rv-composer-button rv-composer-button--stop" : "rv-composer-button"}

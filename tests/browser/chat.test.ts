@@ -53,6 +53,30 @@ describe("<Chat> in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("grows the composer with its text, line by line, up to its maximum, then scrolls it; shrinks when sent", async () => {
+    const { page, errors } = await chat.open();
+    const box = page.getByRole("textbox", { name: "Message" });
+    const size = () => box.evaluate((el) => ({ height: el.getBoundingClientRect().height, scrolls: el.scrollHeight > el.clientHeight + 1 }));
+    const one = await size();
+    await box.fill("a\nb\nc");
+    const three = await size();
+    // 22 px per line (the composer's line height), and nothing hidden.
+    expect(three.height - one.height).toBeCloseTo(44, 0);
+    expect(three.scrolls).toBe(false);
+    // A long line wraps, and the wrapped lines count too.
+    await box.fill("word ".repeat(200));
+    const wrapped = await size();
+    expect(wrapped.height).toBeGreaterThan(three.height);
+    await box.fill(Array.from({ length: 30 }, (_, i) => `line ${i}`).join("\n"));
+    const tall = await size();
+    expect(tall.height).toBe(200);
+    expect(tall.scrolls).toBe(true);
+    chat.api.reply = { chunks: ["Fine."], delayMs: 0 };
+    await box.press("Enter");
+    await expect.poll(async () => (await size()).height).toBe(one.height);
+    expect(errors).toEqual([]);
+  });
+
   it("stops within one frame of the click, and the server sees the connection close", async () => {
     const { page, errors } = await chat.open();
     chat.api.reply = { chunks: numberedChunks(400), delayMs: 20 };
