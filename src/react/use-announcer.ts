@@ -2,8 +2,14 @@ import { useState } from "react";
 import type { ChatMessage, ChatStatus } from "../core/types.js";
 import type { ChatLabels } from "./chat-labels.js";
 
-/** Longest answer announced whole, in characters: past it, a screen reader would read for minutes. */
-export const ANNOUNCE_MAX = 300;
+/**
+ * Longest answer announced whole, in characters: about a minute of speech at a screen reader's usual
+ * rate, so a typical answer is read whole, and a 100 KB one does not hold the reader for an hour.
+ */
+export const ANNOUNCE_MAX = 2000;
+/** The longest run of whole sentences that fits (but not a sliver), else of whole words. */
+const SENTENCES = new RegExp(`^.{${ANNOUNCE_MAX / 2 - 1},${ANNOUNCE_MAX - 2}}[.!?](?= )`);
+const WORDS = new RegExp(`^.{1,${ANNOUNCE_MAX}}(?= )`);
 
 /**
  * What the status region says for a finished answer: its text with the markdown a screen reader
@@ -21,8 +27,7 @@ export function announceAnswer(content: string, labels: Pick<ChatLabels, "answer
     .replace(/\s+/g, " ")
     .trim();
   if (plain.length <= ANNOUNCE_MAX) return plain;
-  // The longest run of whole sentences that fits (but not a sliver), else of whole words.
-  const head = (/^.{99,298}[.!?](?= )/.exec(plain) ?? /^.{1,300}(?= )/.exec(plain) ?? [plain.slice(0, ANNOUNCE_MAX)])[0];
+  const head = (SENTENCES.exec(plain) ?? WORDS.exec(plain) ?? [plain.slice(0, ANNOUNCE_MAX)])[0];
   const rest = plain.slice(head.length).trim();
   return `${head} ${labels.answerContinues(rest.split(" ").length, rest.length)}`;
 }

@@ -65,7 +65,7 @@ describe("announceAnswer", () => {
   });
 
   it("cuts at a word when no sentence ends in reach, and hands the label words and characters", () => {
-    const text = Array.from({ length: 500 }, (_, i) => `w${i}`).join(" ");
+    const text = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(" ");
     const counts: [number, number][] = [];
     const spoken = announceAnswer(text, { answerContinues: (words, characters) => (counts.push([words, characters]), "[more]") });
     const head = spoken.slice(0, -" [more]".length);
@@ -77,8 +77,8 @@ describe("announceAnswer", () => {
   });
 
   it("hard-cuts text with no space at all (a language written without spaces)", () => {
-    const text = "字".repeat(1000);
-    expect(announceAnswer(text, { answerContinues: (_, characters) => `(${characters} more)` })).toBe(`${"字".repeat(300)} (700 more)`);
+    const text = "字".repeat(ANNOUNCE_MAX + 700);
+    expect(announceAnswer(text, { answerContinues: (_, characters) => `(${characters} more)` })).toBe(`${"字".repeat(ANNOUNCE_MAX)} (700 more)`);
   });
 
   it("stays linear on a pathological run of brackets", () => {
