@@ -1,5 +1,6 @@
 import type { Token, Tokens, TokensList } from "marked";
 import { createLexer } from "./create-lexer.js";
+import { detach } from "./detach.js";
 import { freezeBoundary } from "./freeze-boundary.js";
 import { repairTail } from "./repair-tail.js";
 
@@ -315,9 +316,4 @@ function plainText(source: string, links: Links): TokensList {
   const tokens = [{ type: "paragraph", raw: source, text: source, tokens: [text] } as Tokens.Paragraph] as unknown as TokensList;
   tokens.links = links;
   return tokens;
-}
-
-/** A fresh copy of a string that shares no memory with the text it was cut from. */
-function detach(text: string): string {
-  return text.length < 16 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }

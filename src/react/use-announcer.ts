@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ChatMessage, ChatStatus } from "../core/types.js";
+import { detach } from "../markdown/detach.js";
 import type { ChatLabels } from "./chat-labels.js";
 
 /**
@@ -29,7 +30,8 @@ export function announceAnswer(content: string, labels: Pick<ChatLabels, "answer
   if (plain.length <= ANNOUNCE_MAX) return plain;
   const head = (SENTENCES.exec(plain) ?? WORDS.exec(plain) ?? [plain.slice(0, ANNOUNCE_MAX)])[0];
   const rest = plain.slice(head.length).trim();
-  return `${head} ${labels.answerContinues(rest.split(" ").length, rest.length)}`;
+  // Detached: the announcement is kept in state, and a piece of `plain` would keep all of it.
+  return detach(`${head} ${labels.answerContinues(rest.split(" ").length, rest.length)}`);
 }
 
 /**
