@@ -44,6 +44,18 @@ const NONE: SharedQuery = { subscribe: () => () => undefined, getSnapshot: () =>
 const serverSnapshot = (): boolean => false;
 
 /**
+ * Whether a media query matches now, read without subscribing: for a component that re-renders often
+ * anyway and would rather not keep a subscription (the hooks and closures of one) for the whole of a
+ * long conversation.
+ *
+ * @example
+ * const reduce = mediaQueryMatches("(prefers-reduced-motion: reduce)");
+ */
+export function mediaQueryMatches(query: string): boolean {
+  return typeof matchMedia === "function" && sharedQuery(matchMedia, query).getSnapshot();
+}
+
+/**
  * Whether a media query matches, live: the component re-renders when it starts or stops matching.
  * False during server rendering and where `matchMedia` does not exist. Components asking for the
  * same query share one MediaQueryList and one listener.
