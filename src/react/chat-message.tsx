@@ -1,7 +1,7 @@
 import { memo, useState, type ComponentProps, type KeyboardEvent } from "react";
 import type { ChatMessage } from "../core/types.js";
 import type { ChatLabels } from "./chat-labels.js";
-import { CopyButton } from "./copy-button.js";
+import { copyButton, type CopyMessage } from "./copy-button.js";
 import { editIcon, refreshIcon } from "./icons.js";
 import { Markdown } from "./markdown.js";
 import { ToolCallCard } from "./tool-call-card.js";
@@ -25,6 +25,10 @@ export interface ChatMessageViewProps {
   timings?: ChatFinishTimings;
   showStats: boolean;
   markdown?: ChatMarkdownOptions;
+  /** This message's copy button says "Copied" (the list keeps which one: at most one at a time). */
+  copied: boolean;
+  /** Copies a message's text; stable, so it never re-renders a message. */
+  onCopy: CopyMessage;
   onRegenerate(): void;
   onRetry(): void;
   onEdit(message: ChatMessage, text: string): void;
@@ -47,7 +51,7 @@ export interface UserMessageProps extends ChatMessageViewProps {
  *
  * @example
  * <UserMessage message={m} labels={defaultChatLabels} lastAnswer={false} lastQuestion busy={false}
- *   smooth showStats={false} editing={false} onEditing={setEditing} onRegenerate={regenerate}
+ *   smooth showStats={false} copied={false} onCopy={copy} editing={false} onEditing={setEditing} onRegenerate={regenerate}
  *   onRetry={retry} onEdit={edit} />
  */
 export const UserMessage = memo(function UserMessage(props: UserMessageProps) {
@@ -60,7 +64,7 @@ export const UserMessage = memo(function UserMessage(props: UserMessageProps) {
         {message.content}
       </div>
       <div className="rv-actions">
-        <CopyButton text={message.content} label={labels.copy} copiedLabel={labels.copied} />
+        {copyOf(props)}
         {lastQuestion && !busy && (
           <button type="button" className="rv-action" aria-label={labels.edit} title={labels.edit} onClick={() => props.onEditing(message.id)}>
             {editIcon()}
@@ -70,6 +74,15 @@ export const UserMessage = memo(function UserMessage(props: UserMessageProps) {
     </div>
   );
 });
+
+function copyOf({ message, labels, copied, onCopy }: ChatMessageViewProps) {
+  return copyButton({
+    copied,
+    label: labels.copy,
+    copiedLabel: labels.copied,
+    onClick: (event) => onCopy(message.id, message.content, event.currentTarget),
+  });
+}
 
 function EditForm({ message, labels, onEditing, onEdit }: Pick<UserMessageProps, "message" | "labels" | "onEditing" | "onEdit">) {
   const [draft, setDraft] = useState(message.content);
@@ -120,7 +133,7 @@ function EditForm({ message, labels, onEditing, onEdit }: Pick<UserMessageProps,
  *
  * @example
  * <AssistantMessage message={m} labels={defaultChatLabels} lastAnswer lastQuestion={false} busy={false}
- *   smooth showStats={false} onRegenerate={regenerate} onRetry={retry} onEdit={edit} />
+ *   smooth showStats={false} copied={false} onCopy={copy} onRegenerate={regenerate} onRetry={retry} onEdit={edit} />
  */
 export const AssistantMessage = memo(function AssistantMessage(props: ChatMessageViewProps) {
   const { message, labels, lastAnswer, busy, timings, showStats } = props;
@@ -180,7 +193,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: ChatMessag
       {!streaming && (canCopy || canRegenerate || stats !== "") && (
         <div className="rv-msg-footer">
           <div className="rv-actions">
-            {canCopy && <CopyButton text={message.content} label={labels.copy} copiedLabel={labels.copied} />}
+            {canCopy && copyOf(props)}
             {canRegenerate && (
               <button type="button" className="rv-action" aria-label={labels.regenerate} title={labels.regenerate} onClick={props.onRegenerate}>
                 {refreshIcon()}

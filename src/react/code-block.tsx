@@ -1,4 +1,5 @@
-import { cloneElement, isValidElement, useEffect, useMemo, useState, type ReactNode } from "react";
+import { cloneElement, isValidElement, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from "react";
+import { copyText } from "./copy-button.js";
 import { highlight, useHighlighter } from "./highlight.js";
 import { LiveHighlight } from "./highlight-live.js";
 import type { CodeBlockProps } from "./markdown-context.js";
@@ -39,13 +40,8 @@ export function CodeBlock({ code, language, open, cursor }: CodeBlockProps): Rea
     return () => clearTimeout(timer);
   }, [copied]);
 
-  const copy = (): void => {
-    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
-    if (!clipboard) return;
-    clipboard.writeText(code).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
+  const copy = (event: MouseEvent<HTMLButtonElement>): void => {
+    void copyText(event.currentTarget, code).then(setCopied);
   };
 
   const codeClass = [language ? `language-${language}` : "", highlighted ? "hljs" : ""].filter(Boolean).join(" ");

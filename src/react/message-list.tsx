@@ -2,6 +2,7 @@ import type { ChatMessage, ChatStatus } from "../core/types.js";
 import type { ChatLabels } from "./chat-labels.js";
 import { useState } from "react";
 import { AssistantMessage, UserMessage, type ChatMarkdownOptions } from "./chat-message.js";
+import { useCopied } from "./copy-button.js";
 import { arrowDownIcon, sparkIcon } from "./icons.js";
 import type { ChatFinishTimings } from "./use-chat.js";
 import type { ScrollPin } from "./use-scroll-pin.js";
@@ -46,6 +47,8 @@ export function MessageList(props: MessageListProps) {
   const lastQuestion = messages.findLastIndex((m) => m.role === "user");
   // Which question is open for editing: kept here, not in every question (each would keep a state).
   const [editing, setEditing] = useState<string | undefined>(undefined);
+  // Which answer's or question's copy button says "Copied": kept here too, for the same reason.
+  const [copied, copy] = useCopied();
 
   return (
     <div className="rv-transcript">
@@ -92,6 +95,8 @@ export function MessageList(props: MessageListProps) {
               timings: props.timings.get(message.id),
               showStats: props.showStats,
               markdown: props.markdown,
+              copied: copied === message.id,
+              onCopy: copy,
               onRegenerate: props.onRegenerate,
               onRetry: props.onRetry,
               onEdit: props.onEdit,

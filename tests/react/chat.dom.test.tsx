@@ -189,6 +189,64 @@ describe("<Chat>", () => {
     expect(inLog().getByText("Answer three")).toBeTruthy();
   });
 
+  it("copies a question or an answer, says Copied on that one button only, then Copy again", async () => {
+    const written: string[] = [];
+    vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText: async (text: string) => void written.push(text) } });
+    try {
+      const chat = setup();
+      chat.type("What is **rivulet**?");
+      chat.press("Enter");
+      chat.request(0).push({ type: "text", text: "A *streaming* chat." });
+      chat.request(0).end();
+      await settle();
+      const [question, answer] = inLog().getAllByRole("button", { name: "Copy" });
+      fireEvent.click(answer!);
+      await settle();
+      // The source text, markdown and all, and only the clicked button changes.
+      expect(written).toEqual(["A *streaming* chat."]);
+      expect(inLog().getAllByRole("button", { name: "Copied" })).toEqual([answer]);
+      fireEvent.click(question!);
+      await settle();
+      expect(written).toEqual(["A *streaming* chat.", "What is **rivulet**?"]);
+      expect(inLog().getAllByRole("button", { name: "Copied" })).toEqual([question]);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 1_600)));
+      expect(inLog().queryAllByRole("button", { name: "Copied" })).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("copies through a hidden textarea where the Clipboard API is refused, and keeps the focus", async () => {
+    vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText: () => Promise.reject(new Error("insecure origin")) } });
+    const selected: string[] = [];
+    // At the command, the selected text is in a textarea placed right after the clicked button.
+    const execCommand = vi.fn((command: string) => {
+      const area = document.querySelector(".rv-action + textarea[readonly]") as HTMLTextAreaElement | null;
+      selected.push(`${command}:${area?.value}`);
+      return true;
+    });
+    Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true });
+    try {
+      const chat = setup();
+      chat.type("Hello");
+      chat.press("Enter");
+      chat.request(0).push({ type: "text", text: "Hi there" });
+      chat.request(0).end();
+      await settle();
+      const answer = inLog().getAllByRole("button", { name: "Copy" })[1]!;
+      answer.focus();
+      fireEvent.click(answer);
+      await settle();
+      expect(selected).toEqual(["copy:Hi there"]);
+      expect(inLog().getByRole("button", { name: "Copied" })).toBe(answer);
+      expect(document.activeElement).toBe(answer);
+      expect(document.querySelector("textarea[readonly]")).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+      Reflect.deleteProperty(document, "execCommand");
+    }
+  });
+
   it("shows timings under the answer with showStats and gives them to onFinish", async () => {
     const onFinish = vi.fn<NonNullable<ChatProps["onFinish"]>>();
     const chat = setup({ showStats: true, onFinish });

@@ -4,14 +4,18 @@ import type { ChatMessage, ChatStatus } from "../../src/core/types.js";
 import { defaultChatLabels } from "../../src/react/chat-labels.js";
 import { MessageList, type MessageListProps } from "../../src/react/message-list.js";
 
-// Every message renders one copy button: counting its renders counts the messages that rendered.
+// Every message renders one copy button: counting them counts the messages that rendered.
 const copyRenders = vi.hoisted(() => ({ count: 0 }));
-vi.mock("../../src/react/copy-button.js", () => ({
-  CopyButton: () => {
-    copyRenders.count++;
-    return null;
-  },
-}));
+vi.mock(import("../../src/react/copy-button.js"), async (importOriginal) => {
+  const original = await importOriginal();
+  return {
+    ...original,
+    copyButton: (options) => {
+      copyRenders.count++;
+      return original.copyButton(options);
+    },
+  };
+});
 
 const messages: ChatMessage[] = Array.from({ length: 100 }, (_, i) => ({
   id: `m${i}`,
