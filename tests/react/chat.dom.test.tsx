@@ -220,7 +220,7 @@ describe("<Chat>", () => {
     vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText: () => Promise.reject(new Error("insecure origin")) } });
     const selected: string[] = [];
     // At the command, the selected text is in a textarea placed right after the clicked button.
-    const execCommand = vi.fn((command: string) => {
+    const execCommand = vi.fn<(command: string) => boolean>((command) => {
       const area = document.querySelector(".rv-action + textarea[readonly]") as HTMLTextAreaElement | null;
       selected.push(`${command}:${area?.value}`);
       return true;
