@@ -2,10 +2,9 @@
 // no growth in DOM nodes (detached ones included), event listeners or JS heap. Measured with the CDP
 // counters after a forced GC (Memory.getDOMCounters: nodes, jsEventListeners; Runtime.getHeapUsage),
 // comparing the end of the 2nd cycle (everything lazy already loaded) with the end of the 20th.
-import { readFileSync } from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FaultServer, good, startFaultServer } from "../hardening/fault-server.js";
+import { embedPage, type FaultServer, good, startFaultServer } from "../hardening/fault-server.js";
 import { collectPageErrors, launchChromium } from "../helpers/browser.js";
 
 const CYCLES = 20;
@@ -22,11 +21,7 @@ let page: Page;
 let cdp: CDPSession;
 
 beforeAll(async () => {
-  server = await startFaultServer(good(["A **short** ", "reply with ", "`code` and ", "a [link](https://example.com)."]), {
-    "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
-    "/page.html": { body: PAGE, type: "text/html; charset=utf-8" },
-    "/favicon.ico": { body: "", type: "image/x-icon" },
-  });
+  server = await startFaultServer(good(["A **short** ", "reply with ", "`code` and ", "a [link](https://example.com)."]), embedPage(PAGE));
   browser = await launchChromium();
   page = await browser.newPage();
   cdp = await page.context().newCDPSession(page);

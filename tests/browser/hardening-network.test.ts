@@ -4,9 +4,8 @@
 // and its Retry button recovers. Then four widgets on one page stream at once and stay independent.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { collectPageErrors, launchChromium } from "../helpers/browser.js";
-import { echo, type FaultServer, FAULTS, good, rateLimited, stall, startFaultServer } from "../hardening/fault-server.js";
+import { echo, embedPage, type FaultServer, FAULTS, good, rateLimited, stall, startFaultServer } from "../hardening/fault-server.js";
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>rivulet hardening: network</title>
@@ -20,10 +19,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await startFaultServer(good(["Recovered ", "answer."]), {
-    "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
-    "/page.html": { body: PAGE, type: "text/html; charset=utf-8" },
-  });
+  server = await startFaultServer(good(["Recovered ", "answer."]), embedPage(PAGE));
   browser = await launchChromium();
   page = await browser.newPage();
   errors = collectPageErrors(page);

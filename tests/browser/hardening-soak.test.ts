@@ -22,12 +22,11 @@
 // two-line first answer, that code (about 2.1 MB of the 7 MB growth, heap snapshots diffed) counted
 // as growth, though it does not grow with the conversation; what the check is about is memory kept
 // per message.
-import { readFileSync } from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { longAnswer } from "../../server/mock-long-answer.js";
 import { tokenize } from "../../server/tokenize.js";
-import { type Behaviour, type FaultServer, paced, startFaultServer } from "../hardening/fault-server.js";
+import { type Behaviour, embedPage, type FaultServer, paced, startFaultServer } from "../hardening/fault-server.js";
 import { collectPageErrors, launchChromium } from "../helpers/browser.js";
 
 const TPS = 2_000;
@@ -67,11 +66,7 @@ let page: Page;
 let cdp: CDPSession;
 
 beforeAll(async () => {
-  server = await startFaultServer(answer, {
-    "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
-    "/page.html": { body: PAGE, type: "text/html; charset=utf-8" },
-    "/favicon.ico": { body: "", type: "image/x-icon" },
-  });
+  server = await startFaultServer(answer, embedPage(PAGE));
   browser = await launchChromium();
   page = await browser.newPage();
   cdp = await page.context().newCDPSession(page);

@@ -3,11 +3,10 @@
 // global canary and dialogs are watched), no event-handler attribute or unsafe URL may reach the DOM
 // at any moment of the stream (a MutationObserver inside the shadow root checks each change, and a
 // walk checks the end), and no request may leave for an image the `images` policy does not allow.
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSS_PAYLOADS } from "../fixtures/xss/payloads.js";
-import { type Behaviour, type FaultServer, good, startFaultServer } from "../hardening/fault-server.js";
+import { type Behaviour, embedPage, type FaultServer, good, startFaultServer } from "../hardening/fault-server.js";
 import { collectPageErrors, launchChromium } from "../helpers/browser.js";
 
 // A 1×1 transparent PNG for the one allowed image.
@@ -33,12 +32,10 @@ let server: FaultServer;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startFaultServer(answerPayload, {
-    "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
-    "/page.html": { body: PAGE, type: "text/html; charset=utf-8" },
+  server = await startFaultServer(answerPayload, embedPage(PAGE, {
     "/allowed.png": { body: PNG, type: "image/png" },
     "/favicon.ico": { body: PNG, type: "image/png" },
-  });
+  }));
   browser = await launchChromium();
   page = await browser.newPage();
 });

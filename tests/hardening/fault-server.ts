@@ -4,8 +4,9 @@
  * a test scripts "fail this way once, then answer" and presses Retry. It can also serve files (the
  * built widget, a test page) from the same origin, so a page needs no CORS.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { startLoopbackServer } from "../helpers/loopback-server.js";
 
 /** What a chat request's JSON body holds (as far as these tests read it). */
 export interface ChatRequestBody {
@@ -158,6 +159,25 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
+/** Files the server answers GETs with: a path (`/page.html`) to its body and content type. */
+export type ServedFiles = Record<string, { body: string | Uint8Array; type: string }>;
+
+/**
+ * What a page that runs the widget needs: the built script embed at /rivulet.js, `html` at
+ * /page.html, an empty /favicon.ico (so the page logs no 404), and `more`.
+ *
+ * @example
+ * const server = await startFaultServer(good(["Hi"]), embedPage("<script src=/rivulet.js></script>"));
+ */
+export function embedPage(html: string, more: ServedFiles = {}): ServedFiles {
+  return {
+    "/rivulet.js": { body: readFileSync("dist/rivulet.js"), type: "text/javascript" },
+    "/page.html": { body: html, type: "text/html; charset=utf-8" },
+    "/favicon.ico": { body: "", type: "image/x-icon" },
+    ...more,
+  };
+}
+
 /**
  * Starts the server. `files` maps a path (`/page.html`) to its body and content type.
  *
@@ -165,17 +185,13 @@ export interface FaultServer {
  * const server = await startFaultServer(good(["Recovered"]));
  * server.script(FAULTS["drop mid event"].behaviour);
  */
-export async function startFaultServer(
-  fallback: Behaviour,
-  files: Record<string, { body: string | Uint8Array; type: string }> = {},
-): Promise<FaultServer> {
+export async function startFaultServer(fallback: Behaviour, files: ServedFiles = {}): Promise<FaultServer> {
   const queue: Behaviour[] = [];
   const requests: FaultServer["requests"] = [];
-  const sockets = new Set<Socket>();
   let clientClosed = 0;
   let open = 0;
   let maxConcurrent = 0;
-  const server = createServer((req, res) => {
+  const server = await startLoopbackServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     const file = files[path];
     if (req.method === "GET" && file) {
@@ -206,14 +222,8 @@ export async function startFaultServer(
       (queue.shift() ?? fallback)(req, res, parsed);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     script: (...behaviours) => queue.push(...behaviours),
     requests,
     get clientClosed() {
@@ -222,10 +232,6 @@ export async function startFaultServer(
     get maxConcurrent() {
       return maxConcurrent;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
