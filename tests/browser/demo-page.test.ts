@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, launchChromium } from "../helpers/browser.js";
-import { startDemoServer, type DemoServer } from "../helpers/demo-server.js";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumWith, collectPageErrors } from "../helpers/browser.js";
+import { startDemoServer } from "../helpers/demo-server.js";
 
 const PROTOCOLS = ["openai-chat", "openai-responses", "anthropic", "gemini", "ai-sdk", "ollama", "sse", "text"];
 
@@ -15,22 +15,13 @@ async function waitForState(answer: Locator, state: string, timeout = 15_000): P
 }
 
 describe("demo page in Chromium", () => {
-  let browser: Browser;
-  let demo: DemoServer;
-
-  beforeAll(async () => {
-    [browser, demo] = await Promise.all([launchChromium(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const env = chromiumWith(startDemoServer);
 
   /** A fresh page with the prompts loaded from /api/chat/info; errors collected from the start. */
   async function openDemo(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await page.goto(demo.url);
+    await page.goto(env.server.url);
     await page.locator(".prompts .prompt").first().waitFor({ timeout: 20_000 });
     return { page, errors };
   }
@@ -49,8 +40,8 @@ describe("demo page in Chromium", () => {
   });
 
   it("serves the chat endpoint from the same origin", async () => {
-    const page = await browser.newPage();
-    await page.goto(demo.url);
+    const page = await env.browser.newPage();
+    await page.goto(env.server.url);
     const body = await page.evaluate(async () => {
       const messages = [{ role: "user", content: "hello" }];
       const response = await fetch("/api/chat", { method: "POST", body: JSON.stringify({ messages }) });

@@ -1,28 +1,19 @@
 // The three ways to start the embed, each streaming a reply and stopping one, in real Chromium
 // against the BUILT dist/rivulet.js (npm test builds it first).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, launchChromium } from "../helpers/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumWith, collectPageErrors } from "../helpers/browser.js";
 import { streamsAndStops } from "./embed-chat-flow.js";
-import { startEmbedServer, until, type EmbedTestServer } from "./embed-test-server.js";
+import { startEmbedServer, until } from "./embed-test-server.js";
 
 describe("embed boot paths in Chromium", () => {
-  let browser: Browser;
-  let server: EmbedTestServer;
+  const env = chromiumWith(startEmbedServer);
   let errors: string[] = [];
 
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startEmbedServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     errors = collectPageErrors(page);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     return page;
   }
 
@@ -35,7 +26,7 @@ describe("embed boot paths in Chromium", () => {
     const panel = page.getByRole("dialog", { name: "Help desk" });
     await panel.waitFor();
     expect(await page.locator(".rivulet-launcher").getAttribute("aria-expanded")).toBe("true");
-    await streamsAndStops(panel, server);
+    await streamsAndStops(panel, env.server);
     expect(await page.locator("rivulet-embed").count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
@@ -46,17 +37,17 @@ describe("embed boot paths in Chromium", () => {
     const element = page.locator("rivulet-chat");
     await element.getByRole("textbox", { name: "Message" }).waitFor();
     expect(await page.getByRole("button", { name: /open chat/i }).count()).toBe(0);
-    await streamsAndStops(element, server);
+    await streamsAndStops(element, env.server);
 
     // A changed attribute applies to the next request, with no reload and no second widget.
-    const before = server.requests.length;
-    server.reply = { words: ["ok"], delayMs: 1 };
+    const before = env.server.requests.length;
+    env.server.reply = { words: ["ok"], delayMs: 1 };
     await page.evaluate(() => document.querySelector("rivulet-chat")!.setAttribute("body", '{"tenant":"acme"}'));
     const composer = element.getByRole("textbox", { name: "Message" });
     await composer.fill("Third");
     await composer.press("Enter");
-    await until(() => server.requests.length === before + 1, "the request after the attribute change");
-    expect(server.requests.at(-1)).toMatchObject({ tenant: "acme" });
+    await until(() => env.server.requests.length === before + 1, "the request after the attribute change");
+    expect(env.server.requests.at(-1)).toMatchObject({ tenant: "acme" });
     expect(await page.evaluate(() => document.querySelector("rivulet-chat")!.shadowRoot!.querySelectorAll(".rivulet-root").length)).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
@@ -71,7 +62,7 @@ describe("embed boot paths in Chromium", () => {
     const box = await launcher.boundingBox();
     expect(box!.x).toBeLessThan(100);
     await launcher.click();
-    await streamsAndStops(page.getByRole("dialog", { name: "Queued" }), server);
+    await streamsAndStops(page.getByRole("dialog", { name: "Queued" }), env.server);
     const events = await page.evaluate(() => (window as unknown as { rivuletEvents: string[] }).rivuletEvents);
     expect(events.some((e) => e.startsWith("message:") && e.includes("END"))).toBe(true);
 
@@ -101,10 +92,10 @@ describe("embed boot paths in Chromium", () => {
     expect(api).toEqual(["open", "close", "toggle", "send", "on", "destroy"]);
     const target = page.locator("#target");
     await target.getByRole("textbox", { name: "Message" }).waitFor();
-    await streamsAndStops(target, server);
+    await streamsAndStops(target, env.server);
 
     // send() from the page, and the message event with the answer.
-    server.reply = { words: ["from ", "send()"], delayMs: 5 };
+    env.server.reply = { words: ["from ", "send()"], delayMs: 5 };
     const answer = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {

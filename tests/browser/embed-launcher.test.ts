@@ -1,10 +1,10 @@
 // The floating launcher in real Chromium: full screen on a phone, the visual viewport, focus,
 // the unread dot, events, and a destroy that leaves the page exactly as it was.
-import type { Browser, CDPSession, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, launchChromium } from "../helpers/browser.js";
+import type { CDPSession, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumWith, collectPageErrors } from "../helpers/browser.js";
 import { sendFromComposer } from "./embed-chat-flow.js";
-import { numberedWords, startEmbedServer, until, type EmbedTestServer } from "./embed-test-server.js";
+import { numberedWords, startEmbedServer, until } from "./embed-test-server.js";
 
 type Api = {
   Rivulet: ((...args: unknown[]) => unknown) & {
@@ -35,20 +35,11 @@ async function globalListeners(page: Page, cdp: CDPSession): Promise<Record<stri
 }
 
 describe("embed launcher in Chromium", () => {
-  let browser: Browser;
-  let server: EmbedTestServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startEmbedServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = chromiumWith(startEmbedServer);
 
   it("opens full screen on a 375x667 phone and follows the visual viewport (the on-screen keyboard)", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
-    await page.goto(`${server.url}/pages/embed-script.html`);
+    const page = await env.browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await page.goto(`${env.server.url}/pages/embed-script.html`);
     await page.locator(".rivulet-launcher").tap();
     const panel = page.locator(".rivulet-panel");
     await page.getByRole("textbox", { name: "Message" }).waitFor();
@@ -62,9 +53,9 @@ describe("embed launcher in Chromium", () => {
   });
 
   it("on a desktop: a 400x640 panel, focus into it on open and back to the launcher on close (Esc, the close button)", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/pages/embed-script.html`);
+    await page.goto(`${env.server.url}/pages/embed-script.html`);
     const launcher = page.locator(".rivulet-launcher");
     await launcher.waitFor();
     expect(await launcher.getAttribute("aria-label")).toBe("Ask us");
@@ -95,8 +86,8 @@ describe("embed launcher in Chromium", () => {
   });
 
   it("shows an unread dot when an answer arrives while closed, and reports events on the API and as DOM events", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/pages/embed-script.html`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}/pages/embed-script.html`);
     await page.evaluate(() => {
       const log: string[] = ((window as unknown as { log: string[] }).log = []);
       for (const name of ["ready", "open", "close", "message", "messageSent", "error"]) {
@@ -104,7 +95,7 @@ describe("embed launcher in Chromium", () => {
       }
     });
     await page.locator(".rivulet-launcher").click();
-    server.reply = { words: numberedWords(40), delayMs: 20 };
+    env.server.reply = { words: numberedWords(40), delayMs: 20 };
     await sendFromComposer(page, "Answer me while closed");
     await page.locator(".rivulet-launcher").click();
     expect(await page.locator(".rivulet-unread").count()).toBe(0);
@@ -130,10 +121,10 @@ describe("embed launcher in Chromium", () => {
   });
 
   it("destroy leaves the page's DOM as it was, and no listener on window, document or the viewport", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectPageErrors(page);
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(`${server.url}/pages/embed-plain.html`);
+    await page.goto(`${env.server.url}/pages/embed-plain.html`);
     await page.waitForFunction(() => typeof (window as unknown as { Rivulet?: unknown }).Rivulet === "function");
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     const listeners = await globalListeners(page, cdp);
@@ -146,7 +137,7 @@ describe("embed launcher in Chromium", () => {
     });
     const floatingPanel = page.locator(".rivulet-panel");
     await floatingPanel.getByRole("textbox", { name: "Message" }).waitFor();
-    server.reply = { words: numberedWords(20), delayMs: 5 };
+    env.server.reply = { words: numberedWords(20), delayMs: 5 };
     await sendFromComposer(floatingPanel, "Before destroy");
     await floatingPanel.getByRole("log").getByText("END").waitFor();
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(html);

@@ -1,10 +1,10 @@
 // <Markdown> in real Chromium: every prefix of a long document renders, finished blocks keep their
 // DOM nodes, the cursor's blink obeys the clock and reduced motion, and the copy button copies.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { longDocument } from "../markdown/long-document.js";
-import { collectPageErrors, launchChromium } from "../helpers/browser.js";
-import { startDemoServer, type DemoServer } from "../helpers/demo-server.js";
+import { chromiumWith, collectPageErrors } from "../helpers/browser.js";
+import { startDemoServer } from "../helpers/demo-server.js";
 import type { MarkdownPage } from "./pages/markdown-page.js";
 
 declare global {
@@ -14,21 +14,12 @@ declare global {
 }
 
 describe("<Markdown> in Chromium", () => {
-  let browser: Browser;
-  let demo: DemoServer;
-
-  beforeAll(async () => {
-    [browser, demo] = await Promise.all([launchChromium(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const env = chromiumWith(startDemoServer);
 
   async function openPage(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${demo.url}/tests/browser/pages/markdown.html`);
+    await page.goto(`${env.server.url}/tests/browser/pages/markdown.html`);
     await page.waitForFunction(() => "markdownPage" in window, undefined, { timeout: 30_000 });
     return { page, errors };
   }
@@ -106,10 +97,10 @@ describe("<Markdown> in Chromium", () => {
   });
 
   it("copies a code block and shows Copied", async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.url });
+    const context = await env.browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
     const page = await context.newPage();
-    await page.goto(`${demo.url}/tests/browser/pages/markdown.html`);
+    await page.goto(`${env.server.url}/tests/browser/pages/markdown.html`);
     await page.waitForFunction(() => "markdownPage" in window, undefined, { timeout: 30_000 });
     await page.evaluate(() => window.markdownPage.render("```js\nconst a = 1;\n```\n", false, { fresh: true }));
     await page.click(".rv-code-copy");
