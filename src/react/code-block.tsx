@@ -1,10 +1,8 @@
 import { cloneElement, isValidElement, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from "react";
-import { copyText } from "./copy-button.js";
+import { COPIED_FOR_MS, copyText } from "./copy-button.js";
 import { highlight, useHighlighter } from "./highlight.js";
 import { LiveHighlight } from "./highlight-live.js";
 import type { CodeBlockProps } from "./markdown-context.js";
-
-const COPIED_FOR_MS = 2000;
 
 /**
  * A fenced or indented code block: a header with the language and a copy button, then the code

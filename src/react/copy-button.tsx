@@ -1,8 +1,8 @@
 import { useState, type MouseEvent, type ReactElement } from "react";
 import { checkIcon, copyIcon } from "./icons.js";
 
-/** How long a copy button says "Copied". */
-const COPIED_FOR_MS = 1500;
+/** How long a copy button (a message's or a code block's) says "Copied". */
+export const COPIED_FOR_MS = 1500;
 
 /**
  * Copies `text` to the clipboard; resolves to whether it did. Falls back to a hidden textarea and
